@@ -1,0 +1,59 @@
+// swift-tools-version:6.1
+// litbook: Markdown study notes in, a static study site whose Swift cells really run out.
+import PackageDescription
+
+let package = Package(
+    name: "litbook",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "litbook", targets: ["litbook"]),
+        // Cells link against these two at run time; NotebookRuntime carries the engine and the
+        // figure renderers inside it, so a cell program links exactly one library.
+        .library(name: "TransformerEngine", type: .dynamic, targets: ["TransformerEngine"]),
+        .library(name: "NotebookRuntime", type: .dynamic, targets: ["NotebookRuntime"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .target(name: "TransformerEngine"),
+        .target(name: "Figures"),
+        .target(name: "RecordStream", dependencies: ["Figures"]),
+        .target(name: "NotebookRuntime", dependencies: ["TransformerEngine", "Figures", "RecordStream"]),
+        .target(name: "Notebook", dependencies: ["CCmark"]),
+        .target(
+            name: "Runner",
+            dependencies: [
+                "Notebook", "Figures", "RecordStream",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(name: "Site", dependencies: ["Notebook", "Figures", "Runner"]),
+        .executableTarget(
+            name: "litbook",
+            dependencies: [
+                "Runner", "Site", "Notebook",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "engine-bench",
+            dependencies: ["TransformerEngine"],
+            path: "Benchmarks/engine-bench"
+        ),
+        .testTarget(name: "TransformerEngineTests", dependencies: ["TransformerEngine"], resources: [.copy("Golden")]),
+        .testTarget(name: "FiguresTests", dependencies: ["Figures"]),
+        .testTarget(name: "RecordStreamTests", dependencies: ["RecordStream"]),
+        .testTarget(name: "NotebookRuntimeTests", dependencies: ["NotebookRuntime", "RecordStream"]),
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
+        .testTarget(name: "RunnerTests", dependencies: ["Runner", "Notebook"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Notebook", "Runner"]),
+        .testTarget(name: "litbookTests", dependencies: ["litbook"]),
+    ]
+)

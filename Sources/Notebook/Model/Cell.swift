@@ -1,0 +1,62 @@
+// A Swift cell of a note: its code, its options and where it stands in the note.
+
+/// A fenced block whose info string starts with `swift`.
+public struct Cell: Hashable, Sendable {
+    /// Position among the note's cells, from 0, in document order.
+    public var index: Int
+    public var options: CellOptions
+    /// The cell's code, exactly as between the fences (line endings normalised to `\n`).
+    public var source: String
+    /// The whole fenced block, opening and closing fence included.
+    public var range: SourceRange
+    /// The note line of the first line of `source` (the line after the opening fence).
+    public var firstCodeLine: Int
+    /// The `output` block that follows the cell, if the note records one.
+    public var output: RecordedOutput?
+
+    public init(index: Int, options: CellOptions, source: String, range: SourceRange,
+                firstCodeLine: Int, output: RecordedOutput?) {
+        self.index = index
+        self.options = options
+        self.source = source
+        self.range = range
+        self.firstCodeLine = firstCodeLine
+        self.output = output
+    }
+}
+
+/// What the info string says after `swift`, e.g. `swift hidden` or `swift fails tolerance=1e-3`.
+public struct CellOptions: Hashable, Sendable, Codable {
+    /// Run the cell, show only its output.
+    public var hidden = false
+    /// Show the cell, do not run it.
+    public var norun = false
+    /// The cell is expected to fail; its error is its output.
+    public var fails = false
+    /// Relative tolerance for numbers when `check` compares this cell's output.
+    public var tolerance: Double?
+    /// The words after `swift`, as written, so that cache keys see every option.
+    public var words: [String] = []
+
+    public init(hidden: Bool = false, norun: Bool = false, fails: Bool = false,
+                tolerance: Double? = nil, words: [String] = []) {
+        self.hidden = hidden
+        self.norun = norun
+        self.fails = fails
+        self.tolerance = tolerance
+        self.words = words
+    }
+}
+
+/// A fenced block with info string `output` right after a cell: the output `check` compares.
+public struct RecordedOutput: Hashable, Sendable {
+    /// The recorded text (line endings normalised to `\n`, ends without a final newline).
+    public var text: String
+    /// The whole fenced block, fences included.
+    public var range: SourceRange
+
+    public init(text: String, range: SourceRange) {
+        self.text = text
+        self.range = range
+    }
+}

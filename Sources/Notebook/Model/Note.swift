@@ -1,0 +1,49 @@
+// A parsed note: front matter, its Markdown tree, its cells.
+
+/// One Markdown study note.
+public struct Note: Hashable, Sendable {
+    /// The path as the user gave it or as found under a folder, e.g. `Notes/01-自注意力.md`.
+    /// Every message about the note uses it.
+    public var path: String
+    /// The file's bytes decoded as UTF-8, exactly as on disk (BOM, CRLF and all).
+    public var text: String
+    public var frontMatter: FrontMatter
+    public var blocks: [Block]
+    public var cells: [Cell]
+
+    public init(path: String, text: String, frontMatter: FrontMatter, blocks: [Block], cells: [Cell]) {
+        self.path = path
+        self.text = text
+        self.frontMatter = frontMatter
+        self.blocks = blocks
+        self.cells = cells
+    }
+}
+
+/// `key: value` lines between `---` fences at the top of a note.
+public struct FrontMatter: Hashable, Sendable {
+    /// Every key and value, in the order written.
+    public var entries: [(key: String, value: String)]
+
+    public init(entries: [(key: String, value: String)] = []) {
+        self.entries = entries
+    }
+
+    public subscript(key: String) -> String? {
+        entries.last(where: { $0.key == key })?.value
+    }
+
+    public var title: String? { self["title"] }
+    public var order: Int? { self["order"].flatMap { Int($0) } }
+
+    public static func == (a: FrontMatter, b: FrontMatter) -> Bool {
+        a.entries.elementsEqual(b.entries, by: { $0.key == $1.key && $0.value == $1.value })
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        for e in entries {
+            hasher.combine(e.key)
+            hasher.combine(e.value)
+        }
+    }
+}
