@@ -1,0 +1,24 @@
+# The two commands of the README: `make site` builds the study site, `make test` runs every check.
+SWIFT ?= swift
+LITBOOK := .build/release/litbook
+
+.PHONY: site test release unit-tests notes-check bench
+
+## Build the study site from Notes/ into Site/ (installs libcmark-dev if missing, builds in release).
+site: release
+	$(LITBOOK) build Notes --out Site
+
+release:
+	scripts/install-deps.sh build
+	$(SWIFT) build -c release
+
+## Run the unit and end-to-end tests, then check Notes/ against their recorded outputs and Site/ for freshness.
+test: unit-tests notes-check
+
+unit-tests:
+	scripts/install-deps.sh test
+	$(SWIFT) build --build-tests
+	$(SWIFT) test
+
+notes-check: release
+	$(LITBOOK) check Notes --site Site
