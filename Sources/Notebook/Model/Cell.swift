@@ -13,6 +13,10 @@ public struct Cell: Hashable, Sendable {
     public var firstCodeLine: Int
     /// The `output` block that follows the cell, if the note records one.
     public var output: RecordedOutput?
+    /// How many bytes stand before the code on the cell's lines in the note (a list's
+    /// indentation, a quote's `> `, the fence's own indentation): a column in `source` plus
+    /// this is the note's column. 0 for a cell at the left margin.
+    public var codeColumnOffset: Int = 0
 
     public init(index: Int, options: CellOptions, source: String, range: SourceRange,
                 firstCodeLine: Int, output: RecordedOutput?) {
