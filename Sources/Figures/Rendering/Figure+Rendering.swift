@@ -1,0 +1,34 @@
+// The public faces of a figure: its text form, its SVG, and the HTML fragment a page embeds.
+
+extension Figure {
+    /// The text form: what a note records in its `output` block and `check` compares.
+    public var text: String {
+        switch self {
+        case .heatmap(let heatmap): return TextHeatmap(heatmap).text
+        case .heatmapGrid(let grid): return TextHeatmapGrid.render(grid)
+        case .attentionLines(let lines): return TextAttentionLines.render(lines)
+        case .lineChart(let chart): return TextLineChart.render(chart)
+        case .table(let table): return TextTable.render(table)
+        }
+    }
+
+    /// An inline `<svg>` element; `idPrefix` keeps its element ids unique among the figures of one page.
+    public func svg(idPrefix: String) -> String {
+        switch self {
+        case .heatmap(let heatmap): return SVGHeatmap.render(heatmap, idPrefix: idPrefix)
+        case .heatmapGrid(let grid): return SVGHeatmap.render(grid, idPrefix: idPrefix)
+        case .attentionLines(let lines): return SVGAttentionLines.render(lines, idPrefix: idPrefix)
+        case .lineChart(let chart): return SVGLineChart.render(chart, idPrefix: idPrefix)
+        case .table(let table): return TableMarkup.svg(table, idPrefix: idPrefix)
+        }
+    }
+
+    /// The HTML fragment a page embeds for this figure: an `<svg>` for charts and heatmaps, a `<table>` for tables.
+    ///
+    /// Tables become real HTML tables so they reflow, wrap and can be selected and searched;
+    /// numeric columns carry `class="num"` for right alignment by the page's stylesheet.
+    public func html(idPrefix: String) -> String {
+        if case .table(let table) = self { return TableMarkup.html(table, idPrefix: idPrefix) }
+        return svg(idPrefix: idPrefix)
+    }
+}

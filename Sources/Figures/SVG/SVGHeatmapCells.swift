@@ -1,0 +1,78 @@
+// The cells of a heatmap panel: one titled rectangle each when few, an embedded image with row hover strips when many.
+
+extension SVGHeatmapPanel {
+    /// Each cell a `<rect>` whose `<title>` gives its row, column and exact value.
+    func drawCellsWithTitles(into doc: inout SVGDocument, left: Double, top: Double) {
+        let n = SVGDocument.number
+        let size = n(cell)
+        doc.open("g", [("shape-rendering", "crispEdges")])
+        for r in 0..<matrix.rowCount {
+            let y = n(top + cell * Double(r))
+            for c in 0..<matrix.columnCount {
+                let value = matrix.values[r][c]
+                let fill = color(of: value).map(\.hex) ?? "url(#\(doc.id(Self.hatching(of: value))))"
+                let hover = matrix.rowLabels[r] + " → " + matrix.columnLabels[c] + ": " + Self.exact(value)
+                doc.raw("<rect x=\"\(n(left + cell * Double(c)))\" y=\"\(y)\" width=\"\(size)\" height=\"\(size)\" fill=\"\(fill)\">"
+                    + SVGDocument.title(VisibleLabel.spelledOut(hover)) + "</rect>")
+            }
+        }
+        doc.close("g")
+    }
+
+    /// The cells as one palette PNG, hatched paths over non-finite cells, and a hover strip per row.
+    func drawCellsCompactly(into doc: inout SVGDocument, left: Double, top: Double) {
+        let n = SVGDocument.number
+        // The cells as a palette PNG; non-finite cells are transparent, with the hatching drawn over them.
+        let transparent = UInt8(Self.paletteSize)
+        var pixels: [UInt8] = []
+        pixels.reserveCapacity(matrix.rowCount * matrix.columnCount)
+        var hatchedPaths: [String: String] = [:]
+        for r in 0..<matrix.rowCount {
+            var c = 0
+            while c < matrix.columnCount {
+                if let step = paletteIndex(of: matrix.values[r][c]) {
+                    pixels.append(UInt8(step)); c += 1; continue
+                }
+                let hatching = Self.hatching(of: matrix.values[r][c])
+                var run = 1
+                while c + run < matrix.columnCount && paletteIndex(of: matrix.values[r][c + run]) == nil
+                        && Self.hatching(of: matrix.values[r][c + run]) == hatching { run += 1 }
+                pixels += Array(repeating: transparent, count: run)
+                hatchedPaths[hatching, default: ""] += "M\(n(left + cell * Double(c))) \(n(top + cell * Double(r)))h\(n(cell * Double(run)))v\(n(cell))h\(n(-cell * Double(run)))z"
+                c += run
+            }
+        }
+        // Upscaled to the cell size so the image is shown 1:1: viewers that smooth scaled images
+        // (librsvg does, whatever `image-rendering` says) still draw sharp cell edges.
+        let factor = Int(cell)
+        var scaled: [UInt8] = []
+        scaled.reserveCapacity(pixels.count * factor * factor)
+        for r in 0..<matrix.rowCount {
+            var line: [UInt8] = []
+            line.reserveCapacity(matrix.columnCount * factor)
+            for c in 0..<matrix.columnCount { line += repeatElement(pixels[r * matrix.columnCount + c], count: factor) }
+            for _ in 0..<factor { scaled += line }
+        }
+        let png = PalettePNG.encode(width: matrix.columnCount * factor, height: matrix.rowCount * factor, pixels: scaled,
+                                    palette: Self.palette, transparentIndex: transparent)
+        doc.element("image", [("x", n(left)), ("y", n(top)), ("width", n(gridWidth)), ("height", n(gridHeight)),
+                              ("preserveAspectRatio", "none"), ("image-rendering", "optimizeSpeed"),
+                              ("style", "image-rendering:pixelated"), ("href", "data:image/png;base64," + Base64.encode(png))])
+        for hatching in hatchedPaths.keys.sorted() {
+            doc.element("path", [("fill", "url(#\(doc.id(hatching)))"), ("d", hatchedPaths[hatching]!)])
+        }
+        // Hover strips: one per row, listing the row's values, since a title per cell would not fit.
+        doc.open("g", [("fill", "#000"), ("fill-opacity", "0")])
+        for r in 0..<matrix.rowCount {
+            let values = matrix.values[r].map { NumberFormatting.compact($0, maxDecimals: 4) }.joined(separator: " ")
+            doc.raw("<rect x=\"\(n(left))\" y=\"\(n(top + cell * Double(r)))\" width=\"\(n(gridWidth))\" height=\"\(n(cell))\">"
+                + SVGDocument.title(VisibleLabel.spelledOut(matrix.rowLabels[r]) + ": " + values) + "</rect>")
+        }
+        doc.close("g")
+    }
+
+    /// Colours of the compact drawing: the colour map in 255 steps, finer than the eye tells apart.
+    static let paletteSize = 255
+    static let palette: [RGB] = (0..<paletteSize).map { ColorMap.color(at: Double($0) / Double(paletteSize - 1)) }
+        + [RGB(red: 0, green: 0, blue: 0)]
+}
