@@ -1,0 +1,85 @@
+// site-bench: how fast litbook renders a site, against `cat *.md | cmark` on the same notes in the same run.
+//
+// Usage: site-bench [--notes N] [--repeats R] [--shipped DIR]
+// Prints one JSON line per measurement. Goals (issue 5): rendering ≤ 5× cmark; a rebuild of the
+// shipped notes with nothing changed ≤ 0.5 s.
+
+import Foundation
+import Notebook
+import Site
+
+var noteCount = 1000
+var repeats = 3
+var shippedNotes = "Notes"
+var arguments = CommandLine.arguments.dropFirst()
+while let argument = arguments.popFirst() {
+    switch argument {
+    case "--notes": noteCount = Int(arguments.popFirst() ?? "") ?? noteCount
+    case "--repeats": repeats = Int(arguments.popFirst() ?? "") ?? repeats
+    case "--shipped": shippedNotes = arguments.popFirst() ?? shippedNotes
+    default:
+        FileHandle.standardError.write(Data("usage: site-bench [--notes N] [--repeats R] [--shipped DIR]\n".utf8))
+        exit(2)
+    }
+}
+
+// MARK: - Generated notes
+
+let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("site-bench-\(getpid())").path
+defer { try? FileManager.default.removeItem(atPath: scratch) }
+var generator = NoteGenerator()
+let paths = try generator.write(count: noteCount, into: scratch + "/Notes")
+let totalBytes = paths.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
+
+/// Wall seconds of `cat Notes/*.md | cmark > /dev/null`.
+func cmarkSeconds() -> Double {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/sh")
+    process.arguments = ["-c", "cat \"$0\"/*.md | cmark > /dev/null", scratch + "/Notes"]
+    let start = DispatchTime.now().uptimeNanoseconds
+    do { try process.run() } catch { return .nan }
+    process.waitUntilExit()
+    return process.terminationStatus == 0 ? Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 : .nan
+}
+
+/// Reads, parses and renders every note (recorded outputs, no cell runs): the `--no-exec` path, in memory.
+func renderSeconds() -> (total: Double, parse: Double, files: SiteFiles) {
+    let start = DispatchTime.now().uptimeNanoseconds
+    let loaded = NoteLoader.load(paths)
+    let parsed = DispatchTime.now().uptimeNanoseconds
+    let files = SiteRenderer().render(loaded.notes.map { SiteNote(note: $0) })
+    let end = DispatchTime.now().uptimeNanoseconds
+    return (Double(end - start) / 1e9, Double(parsed - start) / 1e9, files)
+}
+
+var cmarkTimes: [Double] = []
+var renderTimes: [(total: Double, parse: Double, files: SiteFiles)] = []
+_ = cmarkSeconds()
+_ = renderSeconds()
+for _ in 0..<repeats {
+    cmarkTimes.append(cmarkSeconds())
+    renderTimes.append(renderSeconds())
+}
+let cmark = cmarkTimes.sorted()[repeats / 2]
+let render = renderTimes.sorted { $0.total < $1.total }[repeats / 2]
+print("{\"measurement\":\"render_vs_cmark\",\"notes\":\(noteCount),\"megabytes\":\(String(format: "%.2f", Double(totalBytes) / 1e6)),"
+      + "\"cmark_s\":\(String(format: "%.4f", cmark)),\"litbook_render_s\":\(String(format: "%.4f", render.total)),"
+      + "\"of_which_parse_s\":\(String(format: "%.4f", render.parse)),\"ratio\":\(String(format: "%.2f", render.total / cmark)),\"goal_ratio\":5}")
+
+let renderedFiles = render.files
+let writeStart = DispatchTime.now().uptimeNanoseconds
+_ = try SiteWriter(outputDirectory: scratch + "/Site").write(renderedFiles)
+let writeSeconds = Double(DispatchTime.now().uptimeNanoseconds - writeStart) / 1e9
+print("{\"measurement\":\"write_site\",\"files\":\(renderedFiles.paths.count),\"seconds\":\(String(format: "%.4f", writeSeconds))}")
+
+// MARK: - Rebuild of the shipped notes
+
+let shipped = NoteFinder.find([shippedNotes])
+if shipped.paths.isEmpty {
+    print("{\"measurement\":\"rebuild_shipped\",\"skipped\":\"no notes in \(shippedNotes)\"}")
+} else {
+    let rebuild = try ShippedRebuild(notePaths: shipped.paths, output: scratch + "/ShippedSite")
+    let seconds = try await rebuild.medianSeconds(repeats: repeats)
+    print("{\"measurement\":\"rebuild_shipped\",\"notes\":\(shipped.paths.count),\"cells_run\":\(rebuild.runsCells),"
+          + "\"seconds\":\(String(format: "%.4f", seconds)),\"goal_s\":0.5}")
+}

@@ -1,0 +1,54 @@
+// The index page: every note in reading order with its title and first paragraph.
+
+import Notebook
+
+/// Renders `index.html`.
+struct IndexPage {
+    struct Entry {
+        var fileName: String
+        var outline: NoteOutline
+        var notePath: String
+        /// Whether the note's page shows an error (a failed cell or a problem reading the note).
+        var hasErrors: Bool
+    }
+
+    var siteTitle: String
+    /// In reading order.
+    var entries: [Entry]
+    var pageNames: [String: String]
+    /// Whether the cells were run for this build (`false` for `--no-exec`), which the lead paragraph says.
+    var cellsRan: Bool
+
+    func render() -> [UInt8] {
+        var page = HTMLBuffer(capacity: 4096 + entries.count * 512)
+        PageLayout.open(pageTitle: siteTitle, siteTitle: siteTitle, into: &page)
+        page.raw("<div class=\"page page-index\">\n<main id=\"content\" class=\"index\">\n<h1>")
+        page.text(siteTitle)
+        page.raw("</h1>\n<p class=\"index-lead\">共 \(entries.count) 篇笔记。")
+        page.raw(cellsRan ? "笔记里的 Swift 代码都在生成网站时运行过，页面上的输出和图就是运行的结果。</p>\n"
+                          : "这次生成没有运行代码，页面上显示的是笔记里记录的输出。</p>\n")
+        page.raw("<ol class=\"note-list\">\n")
+        for (number, entry) in entries.enumerated() {
+            page.raw("<li class=\"note-card\">\n<a class=\"note-card-title\" href=\"\(URLEncoding.percentEncoded(entry.fileName))\"><span class=\"note-number\">")
+            page.raw(number + 1 < 10 ? "0\(number + 1)" : "\(number + 1)")
+            page.raw("</span>")
+            page.text(entry.outline.title)
+            page.raw("</a>")
+            if entry.hasErrors {
+                page.raw("<span class=\"badge badge-error\">出错</span>")
+            }
+            page.raw("\n")
+            if let summary = entry.outline.summary {
+                page.raw("<p class=\"note-summary\">")
+                let renderer = MarkdownRenderer(notePath: NotePaths.normalized(entry.notePath), pageNames: pageNames,
+                                                anchors: [], renderCell: { _, _ in })
+                renderer.renderInlines(summary, into: &page)
+                page.raw("</p>\n")
+            }
+            page.raw("</li>\n")
+        }
+        page.raw("</ol>\n</main>\n</div>\n")
+        PageLayout.close(into: &page)
+        return page.bytes
+    }
+}

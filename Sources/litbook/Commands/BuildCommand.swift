@@ -1,0 +1,113 @@
+// `litbook build`: notes in, study site out; cells run (or recorded outputs shown), every page rendered, nothing lost.
+
+import ArgumentParser
+import Notebook
+import Runner
+import Site
+
+/// Builds the static study site from the notes.
+struct BuildCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the study site: one page per note with its cells' outputs and figures, an index and search.",
+        discussion: """
+        Every page is written even when a note cannot be parsed or a cell fails: the page marks the \
+        error, litbook prints it as `Notes/x.md:LINE:COL: error: …`, and exits with status 1 at the end \
+        (2 for a wrong command line). \
+        The output folder is replaced in one step, so a failed build leaves the previous site intact. \
+        Files in it that litbook did not write are kept (with a warning) unless --clean is given.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Note files or folders of notes.", valueName: "notes"))
+    var notes: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("The folder the site is written to.", valueName: "dir"))
+    var out: String = "Site"
+
+    @Flag(name: .customLong("no-exec"), help: "Do not run cells; show the outputs recorded in the notes (a quick preview).")
+    var noExec = false
+
+    @Flag(help: "Remove files in the output folder that litbook did not write.")
+    var clean = false
+
+    @Option(help: ArgumentHelp("Notes compiled and run at the same time (default: the number of cores).", valueName: "n"))
+    var jobs: Int?
+
+    @Flag(help: "Run every note again, ignoring cached results.")
+    var force = false
+
+    @Option(name: .customLong("cache-dir"), help: ArgumentHelp("Where cell results are cached.", valueName: "dir"))
+    var cacheDirectory: String = ".litbook-cache"
+
+    func validate() throws {
+        if let jobs, jobs < 1 {
+            throw ValidationError("--jobs must be at least 1, not '\(jobs)'")
+        }
+        if out.isEmpty {
+            throw ValidationError("--out must name a folder")
+        }
+    }
+
+    func run() async throws {
+        // Read.
+        let found = NoteFinder.find(notes)
+        if !found.problems.isEmpty {
+            for problem in found.problems { Terminal.writeError(problem.description + "\n") }
+            throw ExitStatus.usage
+        }
+        guard !found.paths.isEmpty else {
+            // An empty site would replace the pages of every note: more likely a wrong folder than a wish.
+            Terminal.writeError("error: no notes found in \((notes.isEmpty ? [NoteFinder.defaultFolder] : notes).map { "'\($0)'" }.joined(separator: ", ")); \(out) left as it was\n")
+            throw ExitStatus.failure
+        }
+        let loaded = NoteLoader.load(found.paths)
+        for problem in loaded.problems { Terminal.writeError(problem.description + "\n") }
+        let problemsByPath = Dictionary(grouping: loaded.problems, by: \.path)
+
+        // Run.
+        var runs: [NoteRun] = []
+        if !noExec {
+            let progress = ProgressPrinter()
+            InterruptHandler.install(cleanUp: { progress.stop() })
+            do {
+                let options = RunOptions(jobs: jobs ?? RunOptions.defaultJobs, force: force, cacheDirectory: cacheDirectory)
+                runs = try await NoteRunner(options: options, progress: progress).run(loaded.notes)
+                progress.stop()
+            } catch {
+                progress.stop()
+                Terminal.writeError("error: \(error)\n")
+                throw ExitStatus.failure
+            }
+            for message in FailureReport.messages(for: runs, notes: loaded.notes) { Terminal.writeError(message + "\n") }
+        }
+        let runsByPath = Dictionary(runs.map { ($0.notePath, $0) }, uniquingKeysWith: { first, _ in first })
+
+        // Render and write.
+        let siteNotes = loaded.notes.map { note in
+            SiteNote(note: note, run: runsByPath[note.path], problems: (problemsByPath[note.path] ?? []).map(PageProblem.init))
+        }
+        // Default options, as `check --site` renders, so that a fresh build and the check agree.
+        let files = SiteRenderer(options: SiteOptions()).render(siteNotes)
+        let report: SiteWriteReport
+        do {
+            report = try SiteWriter(outputDirectory: out, clean: clean).write(files)
+        } catch {
+            Terminal.writeError("error: \(error)\n")
+            throw ExitStatus.failure
+        }
+
+        // Report.
+        for warning in report.warnings(outputDirectory: out) { Terminal.writeError("warning: " + warning + "\n") }
+        for removed in report.removedForeignFiles {
+            Terminal.writeError("\(out)/\(removed): not written by litbook; removed (--clean)\n")
+        }
+        let failedNotes = Set(loaded.problems.filter { $0.severity == .error }.map(\.path))
+            .union(runs.filter(\.failed).map(\.notePath))
+        let pages = loaded.notes.count
+        Terminal.write("\(out): \(pages) page\(pages == 1 ? "" : "s") and the index written"
+                       + (noExec ? " (cells not run: recorded outputs shown)" : "")
+                       + (failedNotes.isEmpty ? "" : "; \(failedNotes.count) note\(failedNotes.count == 1 ? "" : "s") with errors") + "\n")
+        if !failedNotes.isEmpty { throw ExitStatus.failure }
+    }
+}
