@@ -35,12 +35,23 @@ let package = Package(
             ]
         ),
         .target(name: "Site", dependencies: ["Notebook", "Figures", "Runner"]),
+        .target(name: "Check", dependencies: ["Notebook", "Runner"]),
         .executableTarget(
             name: "litbook",
             dependencies: [
-                "Runner", "Site", "Notebook",
+                "Runner", "Site", "Notebook", "Check",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        .executableTarget(
+            name: "site-bench",
+            dependencies: ["Site", "Notebook", "Runner"],
+            path: "Benchmarks/site-bench"
+        ),
+        .executableTarget(
+            name: "runner-bench",
+            dependencies: ["Runner", "Notebook", "RecordStream", "Figures"],
+            path: "Benchmarks/runner-bench"
         ),
         .executableTarget(
             name: "engine-bench",
@@ -48,12 +59,13 @@ let package = Package(
             path: "Benchmarks/engine-bench"
         ),
         .testTarget(name: "TransformerEngineTests", dependencies: ["TransformerEngine"], resources: [.copy("Golden")]),
-        .testTarget(name: "FiguresTests", dependencies: ["Figures"]),
+        .testTarget(name: "FiguresTests", dependencies: ["Figures"], exclude: ["Snapshots"]),
         .testTarget(name: "RecordStreamTests", dependencies: ["RecordStream"]),
         .testTarget(name: "NotebookRuntimeTests", dependencies: ["NotebookRuntime", "RecordStream"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
-        .testTarget(name: "RunnerTests", dependencies: ["Runner", "Notebook"]),
+        .testTarget(name: "RunnerTests", dependencies: ["Runner", "Notebook", "Figures"], exclude: ["Fixtures"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Notebook", "Runner"]),
+        .testTarget(name: "CheckTests", dependencies: ["Check", "Notebook", "Runner"]),
         .testTarget(name: "litbookTests", dependencies: ["litbook"]),
     ]
 )

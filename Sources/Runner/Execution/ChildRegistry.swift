@@ -1,0 +1,62 @@
+// Every child process group and scratch folder alive right now, so an interrupt can clean up all of them.
+
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#elseif canImport(Darwin)
+@preconcurrency import Darwin
+#endif
+import Foundation
+
+/// The process groups and temporary directories of running notes.
+///
+/// Litbook's interrupt handler calls `terminateAll()`: no child outlives litbook, and no
+/// scratch folder is left behind.
+public final class ChildRegistry: @unchecked Sendable {
+    public static let shared = ChildRegistry()
+
+    private let lock = NSLock()
+    private var groups: Set<pid_t> = []
+    private var directories: Set<String> = []
+    private var terminating = false
+
+    private init() {}
+
+    /// The number of child process groups alive.
+    public var liveGroupCount: Int {
+        lock.withLock { groups.count }
+    }
+
+    /// Runs `spawn` and records the process group it started, atomically with respect to
+    /// `terminateAll()`; once terminating, nothing new is started and `ECANCELED` is returned.
+    func whileRegistering(_ spawn: () -> (status: Int32, pid: pid_t?)) -> Int32 {
+        lock.withLock {
+            guard !terminating else { return ECANCELED }
+            let (status, pid) = spawn()
+            if let pid { groups.insert(pid) }
+            return status
+        }
+    }
+
+    func unregister(_ pid: pid_t) {
+        lock.withLock { _ = groups.remove(pid) }
+    }
+
+    /// Records a scratch folder that `terminateAll()` must delete.
+    func register(directory: String) {
+        lock.withLock { _ = directories.insert(directory) }
+    }
+
+    func unregister(directory: String) {
+        lock.withLock { _ = directories.remove(directory) }
+    }
+
+    /// Kills every child process group, deletes every scratch folder, and refuses new children.
+    public func terminateAll() {
+        let (groups, directories) = lock.withLock {
+            terminating = true
+            return (self.groups, self.directories)
+        }
+        for group in groups { kill(-group, SIGKILL) }
+        for directory in directories { try? FileManager.default.removeItem(atPath: directory) }
+    }
+}
