@@ -1,0 +1,159 @@
+// engine-bench: sgemm GFLOPS, GPT train-step and forward times, peak memory; PyTorch/numpy peers in the same run.
+//
+// Run: swift run -c release --scratch-path .build-engine engine-bench [--quick] [--sgemm-only]
+// Every measurement is one JSON line on stdout.
+
+import Foundation
+import TransformerEngine
+
+// MARK: - Configuration
+
+let arguments = CommandLine.arguments
+let quick = arguments.contains("--quick")
+let threads = EngineThreads.count
+
+/// The three GPT configurations of issue 3 (vocab, context, d, heads, layers, batch).
+struct BenchConfig {
+    let name: String
+    let gpt: GPT.Config
+    let batch: Int
+}
+
+let configs = [
+    BenchConfig(name: "micro", gpt: .init(vocabSize: 96, contextLength: 32, dModel: 32, heads: 2, layers: 2), batch: 8),
+    BenchConfig(name: "tiny", gpt: .init(vocabSize: 256, contextLength: 64, dModel: 128, heads: 4, layers: 4), batch: 16),
+    BenchConfig(name: "small", gpt: .init(vocabSize: 512, contextLength: 128, dModel: 256, heads: 8, layers: 6), batch: 8),
+]
+
+/// A model, a fixed batch and an optimizer, ready for timed steps.
+struct GPTWorkload {
+    let model: GPT
+    let inputs: [[Int]]
+    let targets: [[Int]]
+    let optimizer: Adam
+
+    init(_ config: BenchConfig) {
+        var generator = RandomGenerator(seed: 0)
+        model = GPT(config: config.gpt, using: &generator)
+        let context = config.gpt.contextLength, vocab = config.gpt.vocabSize
+        inputs = (0..<config.batch).map { _ in (0..<context).map { _ in generator.nextInt(below: vocab) } }
+        targets = (0..<config.batch).map { _ in (0..<context).map { _ in generator.nextInt(below: vocab) } }
+        optimizer = AdamW(learningRate: 1e-3)
+    }
+
+    func trainStep() {
+        model.zeroGrad()
+        model.loss(inputs, targets: targets).backward()
+        optimizer.step(model)
+    }
+
+    func forward() { _ = withoutGrad { model(inputs) } }
+}
+
+// A profiling aid: `--steps NAME N` runs N train steps of one configuration and exits.
+if let flag = arguments.firstIndex(of: "--steps"), arguments.count > flag + 2,
+   let config = configs.first(where: { $0.name == arguments[flag + 1] }), let steps = Int(arguments[flag + 2])
+{
+    let workload = GPTWorkload(config)
+    for _ in 0..<steps { workload.trainStep() }
+    exit(0)
+}
+
+// MARK: - Machine
+
+// Other work on the machine skews every figure below, ours and the peers' alike; say how busy it was.
+if let load = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8).split(separator: " ").first.flatMap({ Double($0) }),
+   !arguments.contains("--memory-child")
+{
+    report(["bench": "machine", "threads": threads, "cores": ProcessInfo.processInfo.activeProcessorCount, "loadavg_1m": load])
+}
+
+// MARK: - Memory child
+
+// The peak-memory figure comes from a fresh process that only runs tiny train steps.
+if arguments.contains("--memory-child") {
+    let workload = GPTWorkload(configs[1])
+    for _ in 0..<3 { workload.trainStep() }
+    print(peakResidentMegabytes() ?? -1)
+    exit(0)
+}
+
+// MARK: - sgemm
+
+var sgemmRates: [Int: Double] = [:]
+for n in [256, 512, 1024] {
+    var generator = RandomGenerator(seed: UInt64(n))
+    let a = Tensor.randn([n, n], using: &generator), b = Tensor.randn([n, n], using: &generator)
+    let repeats = quick ? 3 : (n == 1024 ? 7 : 15)
+    let seconds = medianSeconds(repeats: repeats) { _ = withoutGrad { a.matmul(b) } }
+    let gflops = 2 * Double(n * n * n) / seconds / 1e9
+    sgemmRates[n] = gflops
+    let peer = runPython(numpyMatmulScript, arguments: [String(n), String(repeats)], threads: threads).flatMap(Double.init)
+    report([
+        "bench": "sgemm", "n": n, "threads": threads, "gflops": gflops,
+        "numpy_gflops": peer ?? Double.nan, "ratio_to_numpy": peer.map { gflops / $0 } ?? Double.nan,
+    ])
+}
+
+if arguments.contains("--sgemm-only") { exit(0) }
+
+// MARK: - GPT
+
+// The matmul bound uses the median of the three sgemm rates: one noisy size cannot move it far.
+let boundRate = sgemmRates.values.sorted()[sgemmRates.count / 2]
+for config in configs {
+    let workload = GPTWorkload(config)
+    let repeats = quick ? 3 : (config.name == "micro" ? 30 : 10)
+    let train = medianSeconds(repeats: repeats) { workload.trainStep() }
+    let forward = medianSeconds(repeats: repeats) { workload.forward() }
+    let tokens = config.batch * config.gpt.contextLength
+    // 6 × parameters × tokens FLOPs for forward + backward, at the measured sgemm rate.
+    let bound = 6 * Double(workload.model.parameterCount) * Double(tokens) / (boundRate * 1e9)
+    let g = config.gpt
+    let peerArguments = [g.vocabSize, g.contextLength, g.dModel, g.heads, g.layers, config.batch, threads, repeats].map(String.init)
+    let peer = runPython(torchGPTScript, arguments: peerArguments, threads: threads)?
+        .split(separator: " ").compactMap { Double($0) }
+    let torchTrain = peer?.first ?? .nan, torchForward = peer?.last ?? .nan
+    report([
+        "bench": "gpt", "config": config.name, "threads": threads, "parameters": workload.model.parameterCount,
+        "train_ms": train * 1000, "forward_ms": forward * 1000,
+        "torch_train_ms": torchTrain * 1000, "torch_forward_ms": torchForward * 1000,
+        "speedup_train": torchTrain / train, "speedup_forward": torchForward / forward,
+        "matmul_bound_ms": bound * 1000, "times_bound": train / bound,
+    ])
+}
+
+// MARK: - Generation
+
+// 64 new tokens with the micro model: KV cache versus a full forward pass per token.
+do {
+    var generator = RandomGenerator(seed: 1)
+    let model = GPT(config: .init(vocabSize: 96, contextLength: 128, dModel: 32, heads: 2, layers: 2), using: &generator)
+    let prompt = [1, 2, 3, 4]
+    let newTokens = 64
+    let cached = medianSeconds(repeats: quick ? 3 : 9) {
+        var sampler = RandomGenerator(seed: 0)
+        _ = model.generate(prompt: prompt, maxNewTokens: newTokens, sampling: .greedy, using: &sampler)
+    }
+    let uncached = medianSeconds(repeats: quick ? 3 : 9) {
+        var tokens = prompt
+        for _ in 0..<newTokens { tokens.append(model.nextTokenLogits(tokens).argmax()) }
+    }
+    report([
+        "bench": "generate", "config": "micro", "new_tokens": newTokens, "threads": threads,
+        "cached_ms": cached * 1000, "full_forward_ms": uncached * 1000, "speedup": uncached / cached,
+    ])
+}
+
+// MARK: - Peak memory
+
+let child = Process()
+child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+child.arguments = ["--memory-child"]
+let pipe = Pipe()
+child.standardOutput = pipe
+if (try? child.run()) != nil {
+    let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    child.waitUntilExit()
+    report(["bench": "memory", "config": "tiny", "what": "train step peak RSS", "peak_rss_mb": Double(text.trimmingCharacters(in: .whitespacesAndNewlines)) ?? .nan])
+}

@@ -1,0 +1,98 @@
+// Multi-head attention (Vaswani et al. 2017): self or cross, causal and padding masks, stages kept.
+
+import Foundation
+
+// MARK: - MultiHeadAttention
+
+/// `MultiHead(Q, K, V) = Concat(head₁…head_h) W^O`, `headᵢ = softmax(Q Wᵢ^Q (K Wᵢ^K)ᵀ / √d_k) V Wᵢ^V`.
+///
+/// Masks hold 1 where a query may attend a key and 0 where it may not; they broadcast to
+/// [batch, heads, queries, keys] (e.g. `Tensor.causalMask(n)` [n, n] or
+/// `Tensor.paddingMask(ids, padID:)` [batch, 1, 1, keys]).
+public final class MultiHeadAttention: Module {
+    public let dModel: Int
+    public let heads: Int
+    /// d_k = d_model / heads.
+    public var headDimension: Int { dModel / heads }
+    public let query: Linear
+    public let key: Linear
+    public let value: Linear
+    public let output: Linear
+    public let dropout: Dropout
+    /// When true, every call stores its stages in `lastStages` (off by default: it costs memory).
+    public var recordsStages = false
+    /// The stages of the latest call, when `recordsStages` is on.
+    public private(set) var lastStages: AttentionStages?
+
+    public init(dModel: Int, heads: Int, dropout: Float = 0, using generator: inout RandomGenerator) {
+        precondition(heads > 0 && dModel % heads == 0, "MultiHeadAttention: dModel \(dModel) is not divisible by \(heads) heads")
+        self.dModel = dModel
+        self.heads = heads
+        query = Linear(dModel, dModel, using: &generator)
+        key = Linear(dModel, dModel, using: &generator)
+        value = Linear(dModel, dModel, using: &generator)
+        output = Linear(dModel, dModel, using: &generator)
+        self.dropout = Dropout(dropout, seed: generator.next())
+    }
+
+    // MARK: - Forward
+
+    /// Self-attention when `keyValue` is nil, cross-attention (queries from `x`, keys and values
+    /// from `keyValue`, e.g. the encoder's memory) otherwise. [batch, n, d] → [batch, n, d].
+    public func callAsFunction(_ x: Tensor, keyValue: Tensor? = nil, mask: Tensor? = nil) -> Tensor {
+        attend(x, keyValue: keyValue ?? x, mask: mask, cache: nil)
+    }
+
+    /// Runs attention and returns its output with every stage, for drawing.
+    public func withStages(_ x: Tensor, keyValue: Tensor? = nil, mask: Tensor? = nil) -> (Tensor, AttentionStages) {
+        let keep = recordsStages
+        recordsStages = true
+        defer { recordsStages = keep }
+        let out = self(x, keyValue: keyValue, mask: mask)
+        return (out, lastStages!)
+    }
+
+    /// Self-attention over new positions appended to `cache`; causal over the whole sequence.
+    public func callAsFunction(_ x: Tensor, cache: inout KVCache) -> Tensor {
+        let past = cache.length, new = x.shape[1]
+        var allowed = [Float](repeating: 0, count: new * (past + new))
+        for i in 0..<new { for j in 0...(past + i) { allowed[i * (past + new) + j] = 1 } }
+        let mask = Tensor(shape: [new, past + new], scalars: allowed)
+        return withUnsafeMutablePointer(to: &cache) { attend(x, keyValue: x, mask: mask, cache: $0) }
+    }
+
+    /// [batch, n, d] → [batch, heads, n, d_k].
+    func splitHeads(_ t: Tensor) -> Tensor {
+        t.reshaped([t.shape[0], t.shape[1], heads, headDimension]).permuted([0, 2, 1, 3])
+    }
+
+    private func attend(_ x: Tensor, keyValue: Tensor, mask: Tensor?, cache: UnsafeMutablePointer<KVCache>?) -> Tensor {
+        precondition(x.rank == 3 && x.shape[2] == dModel, "MultiHeadAttention: input \(x.shape) is not [batch, n, \(dModel)]")
+        precondition(
+            keyValue.rank == 3 && keyValue.shape[0] == x.shape[0] && keyValue.shape[2] == dModel,
+            "MultiHeadAttention: keys/values \(keyValue.shape) do not match queries \(x.shape)")
+        let q = splitHeads(query(x))
+        var k = splitHeads(key(keyValue))
+        var v = splitHeads(value(keyValue))
+        if let cache { (k, v) = cache.pointee.append(keys: k, values: v) }
+        let scores = Tensor.matmul(q, k, transposeA: false, transposeB: true)
+        let scaled = scores * (1 / Float(headDimension).squareRoot())
+        let masked = mask.map { scaled.maskedFill($0.equal(to: 0), with: -.infinity) } ?? scaled
+        let weights = masked.softmax(axis: -1)
+        let perHead = dropout(weights).matmul(v)
+        if recordsStages {
+            lastStages = AttentionStages(
+                scores: scores.detached(), scaled: scaled.detached(), masked: masked.detached(),
+                weights: weights.detached(), output: perHead.detached())
+        }
+        let merged = perHead.permuted([0, 2, 1, 3]).reshaped([x.shape[0], x.shape[1], dModel])
+        return output(merged)
+    }
+
+    public func visitParameters(_ visit: (String, inout Tensor) -> Void) {
+        self.visit(query, prefix: "query", visit)
+        self.visit(key, prefix: "key", visit)
+        self.visit(value, prefix: "value", visit)
+        self.visit(output, prefix: "output", visit)
+    }
+}

@@ -1,0 +1,62 @@
+// Loss functions: cross-entropy over logits (with an ignore index) and mean squared error.
+
+import Foundation
+
+// MARK: - Cross-entropy
+
+/// The mean of −log softmax(logits)[target] over rows whose target is not `ignoreIndex`.
+///
+/// `logits` is [..., classes]; `targets` holds one class per row. Fused with its gradient
+/// (softmax − one-hot) / rows, which avoids materialising log-probabilities. O(count).
+public func crossEntropy(_ logits: Tensor, targets: [Int], ignoreIndex: Int? = nil) -> Tensor {
+    let classes = logits.shape.last ?? 1
+    let rows = logits.count / Swift.max(classes, 1)
+    precondition(
+        targets.count == rows,
+        "crossEntropy: \(targets.count) targets for logits \(logits.shape) (\(rows) rows)")
+    var probabilities = [Float](repeating: 0, count: logits.count)
+    var total: Double = 0
+    var counted = 0
+    logits.scalars.withUnsafeBufferPointer { x in
+        for r in 0..<rows {
+            let row = x.baseAddress! + r * classes
+            var peak = -Float.infinity
+            for j in 0..<classes where row[j] > peak { peak = row[j] }
+            var sum: Float = 0
+            for j in 0..<classes {
+                let e = fastExp(row[j] - peak)
+                probabilities[r * classes + j] = e
+                sum += e
+            }
+            for j in 0..<classes { probabilities[r * classes + j] /= sum }
+            let target = targets[r]
+            if target == ignoreIndex { continue }
+            precondition(target >= 0 && target < classes, "crossEntropy: target \(target) is not a class of \(classes)")
+            total += Double(peak + Foundation.log(sum) - row[target])
+            counted += 1
+        }
+    }
+    let loss = Tensor(scalar: counted == 0 ? 0 : Float(total / Double(counted)))
+    return Tensor.recorded(loss, from: [logits]) { g in
+        let scale = counted == 0 ? 0 : g.item / Float(counted)
+        var grad = probabilities
+        for r in 0..<rows {
+            if targets[r] == ignoreIndex {
+                for j in 0..<classes { grad[r * classes + j] = 0 }
+                continue
+            }
+            grad[r * classes + targets[r]] -= 1
+            for j in 0..<classes { grad[r * classes + j] *= scale }
+        }
+        return [Tensor(shape: logits.shape, scalars: grad)]
+    }
+}
+
+// MARK: - Mean squared error
+
+/// The mean of (prediction − target)² over all elements.
+public func mse(_ prediction: Tensor, _ target: Tensor) -> Tensor {
+    precondition(prediction.shape == target.shape, "mse: prediction \(prediction.shape) and target \(target.shape) differ")
+    let difference = prediction - target
+    return (difference * difference).mean()
+}

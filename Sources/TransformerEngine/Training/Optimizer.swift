@@ -1,0 +1,124 @@
+// Optimizers: SGD with momentum, Adam and AdamW, keeping per-parameter state by name.
+
+// MARK: - Optimizer
+
+/// Updates a module's parameters from their gradients.
+public protocol Optimizer: AnyObject {
+    /// The step size; schedules change it between steps.
+    var learningRate: Float { get set }
+    /// Applies one update to every parameter that has a gradient. Gradients are left in place
+    /// (call `zeroGrad()` on the model before the next backward).
+    func step(_ model: Module)
+}
+
+/// Applies `update(name, value, gradient)` to each parameter holding a gradient, keeping its
+/// autograd node so accumulated gradients keep flowing to the same leaf.
+func updateParameters(of model: Module, _ update: (String, inout [Float], [Float]) -> Void) {
+    withoutGrad {
+        model.visitParameters { name, tensor in
+            guard let grad = tensor.grad else { return }
+            update(name, &tensor.scalars, grad.scalars)
+        }
+    }
+}
+
+// MARK: - SGD
+
+/// Stochastic gradient descent with optional momentum (PyTorch's form: v = μv + g, p −= lr·v).
+public final class SGD: Optimizer {
+    public var learningRate: Float
+    public let momentum: Float
+    public let weightDecay: Float
+    private var velocity: [String: [Float]] = [:]
+
+    public init(learningRate: Float, momentum: Float = 0, weightDecay: Float = 0) {
+        self.learningRate = learningRate
+        self.momentum = momentum
+        self.weightDecay = weightDecay
+    }
+
+    public func step(_ model: Module) {
+        updateParameters(of: model) { name, p, g in
+            var v = velocity.removeValue(forKey: name) ?? []
+            let fresh = v.isEmpty
+            if momentum != 0 && fresh { v = [Float](repeating: 0, count: p.count) }
+            for i in 0..<p.count {
+                var d = g[i] + weightDecay * p[i]
+                if momentum != 0 {
+                    v[i] = fresh ? d : momentum * v[i] + d
+                    d = v[i]
+                }
+                p[i] -= learningRate * d
+            }
+            if momentum != 0 { velocity[name] = v }
+        }
+    }
+}
+
+// MARK: - Adam and AdamW
+
+/// Adam (Kingma & Ba 2015); with `decoupledWeightDecay` it is AdamW (Loshchilov & Hutter 2019).
+/// Arithmetic follows PyTorch's so a step matches it to float rounding.
+public final class Adam: Optimizer {
+    public var learningRate: Float
+    public let beta1: Float
+    public let beta2: Float
+    public let epsilon: Float
+    public let weightDecay: Float
+    /// True for AdamW: decay multiplies the weights directly instead of joining the gradient.
+    public let decoupledWeightDecay: Bool
+    /// Steps taken so far.
+    public private(set) var stepCount = 0
+    private var moments: [String: (m: [Float], v: [Float])] = [:]
+
+    public init(
+        learningRate: Float = 1e-3, beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8,
+        weightDecay: Float = 0, decoupledWeightDecay: Bool = false
+    ) {
+        self.learningRate = learningRate
+        self.beta1 = beta1
+        self.beta2 = beta2
+        self.epsilon = epsilon
+        self.weightDecay = weightDecay
+        self.decoupledWeightDecay = decoupledWeightDecay
+    }
+
+    public func step(_ model: Module) {
+        stepCount += 1
+        let correction1 = 1 - powf(beta1, stepCount)
+        let correction2Root = (1 - powf(beta2, stepCount)).squareRoot()
+        let stepSize = learningRate / correction1
+        updateParameters(of: model) { name, p, g in
+            var state = moments.removeValue(forKey: name) ?? ([Float](repeating: 0, count: p.count), [Float](repeating: 0, count: p.count))
+            for i in 0..<p.count {
+                var grad = g[i]
+                if decoupledWeightDecay {
+                    p[i] *= 1 - learningRate * weightDecay
+                } else if weightDecay != 0 {
+                    grad += weightDecay * p[i]
+                }
+                state.m[i] = beta1 * state.m[i] + (1 - beta1) * grad
+                state.v[i] = beta2 * state.v[i] + (1 - beta2) * grad * grad
+                let denominator = state.v[i].squareRoot() / correction2Root + epsilon
+                p[i] -= stepSize * state.m[i] / denominator
+            }
+            moments[name] = state
+        }
+    }
+}
+
+/// AdamW: Adam with decoupled weight decay (default 0.01, as PyTorch).
+public func AdamW(
+    learningRate: Float = 1e-3, beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8, weightDecay: Float = 0.01
+) -> Adam {
+    Adam(
+        learningRate: learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon, weightDecay: weightDecay,
+        decoupledWeightDecay: true)
+}
+
+/// bⁿ by repeated multiplication in Float: exact same bits on every platform.
+private func powf(_ base: Float, _ exponent: Int) -> Float {
+    var result: Float = 1
+    for _ in 0..<exponent { result *= base }
+    return result
+}
