@@ -14,6 +14,7 @@ public final class NoteRunner: Sendable {
     private let progress: (any RunProgress)?
     private let cache: ResultCache
     private let build: BuildFingerprint
+    private let data = NoteDataFingerprint()
 
     /// Prepares a runner; finds the toolchain unless `options` names one.
     public init(options: RunOptions, progress: (any RunProgress)?) throws {
@@ -68,7 +69,8 @@ public final class NoteRunner: Sendable {
                 CellRun(cellIndex: $0.index, status: .skipped, items: [])
             }, fromCache: false)
         }
-        let key = CacheKey.key(for: note, limits: limits, build: build.fingerprint())
+        let key = CacheKey.key(for: note, limits: limits, build: build.fingerprint(),
+                               data: data.fingerprint(forNoteAt: note.path))
         let lines = note.cells.map(\.firstCodeLine)
         let forced = options.force || options.forcePaths.contains(note.path)
         if !forced, let cached = cache.load(path: note.path, key: key, cellLines: lines) {

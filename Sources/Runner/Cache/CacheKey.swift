@@ -9,10 +9,11 @@ import Notebook
 /// The key covers: the runner's own format (`RunnerVersion`), the build fingerprint (the
 /// runtime library, the modules cells compile against, the compiler's version), the note's
 /// path (messages and `#file` name it), its effective limits, and each runnable cell's
-/// index, options and code. It leaves out prose, `norun` cells and line numbers, so editing
+/// index, options and code, and the data files beside the note (`NoteDataFingerprint`).
+/// It leaves out prose, `norun` cells and line numbers, so editing
 /// the prose around the cells does not run them again.
 enum CacheKey {
-    static func key(for note: Note, limits: Limits, build: String) -> String {
+    static func key(for note: Note, limits: Limits, build: String, data: String) -> String {
         var hasher = SHA256()
         func add(_ text: String) {
             // Length-prefixed, so that no two different sequences of fields hash alike.
@@ -21,6 +22,7 @@ enum CacheKey {
         }
         add("litbook-runner \(RunnerVersion.format)")
         add(build)
+        add(data)
         add(note.path)
         add("\(limits.timeLimit) \(limits.memoryLimit) \(limits.outputLimit)")
         for cell in note.cells where !cell.options.norun {

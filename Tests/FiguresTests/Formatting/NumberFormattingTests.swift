@@ -52,7 +52,7 @@ final class NumberFormattingTests: XCTestCase {
 
 final class NumberFormattingExtremesTests: XCTestCase {
     func testTheEndsOfDoubleFormatWithoutOverflow() {
-        XCTAssertEqual(NumberFormatting.compact(5e-324), "4.94e-324")
+        XCTAssertEqual(NumberFormatting.compact(.leastNonzeroMagnitude), "4.94e-324")
         XCTAssertEqual(NumberFormatting.fixed(1e308, decimals: 2), "1.00e+308")
         XCTAssertEqual(NumberFormatting.fixed(-Double.greatestFiniteMagnitude, decimals: 1), "-1.8e+308")
         XCTAssertEqual(NumberFormatting.fixed(Double.leastNormalMagnitude, decimals: 4), "0.0000")

@@ -12,7 +12,7 @@ final class RandomInputTests: XCTestCase {
             return Int((state >> 33) % UInt64(max(1, bound)))
         }
         mutating func value() -> Double {
-            let awkward: [Double] = [0, -0.0, 1, -1, .nan, .infinity, -.infinity, 1e308, -1e308, 5e-324, 1e-9, 123456789.125, 0.5]
+            let awkward: [Double] = [0, -0.0, 1, -1, .nan, .infinity, -.infinity, 1e308, -1e308, .leastNonzeroMagnitude, 1e-9, 123456789.125, 0.5]
             return next(3) == 0 ? awkward[next(awkward.count)] : Double(next(2001) - 1000) / 100
         }
         mutating func label() -> String {
