@@ -38,3 +38,16 @@ public struct PageProblem: Hashable, Sendable {
         self.init(place: problem.place, message: problem.message, isError: problem.severity == .error)
     }
 }
+
+extension SiteNote {
+    /// The notes to publish: each note with its run (matched by path) and the problems found
+    /// while reading it. `build` and `check --site` both pair them this way, so that a fresh
+    /// build and the check see the same pages.
+    public static func pairing(_ notes: [Note], runs: [NoteRun], problems: [NoteProblem]) -> [SiteNote] {
+        let runsByPath = Dictionary(runs.map { ($0.notePath, $0) }, uniquingKeysWith: { first, _ in first })
+        let problemsByPath = Dictionary(grouping: problems, by: \.path)
+        return notes.map { note in
+            SiteNote(note: note, run: runsByPath[note.path], problems: (problemsByPath[note.path] ?? []).map(PageProblem.init))
+        }
+    }
+}

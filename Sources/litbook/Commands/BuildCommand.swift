@@ -51,19 +51,10 @@ struct BuildCommand: AsyncParsableCommand {
 
     func run() async throws {
         // Read.
-        let found = NoteFinder.find(notes)
-        if !found.problems.isEmpty {
-            for problem in found.problems { Terminal.writeError(problem.description + "\n") }
-            throw ExitStatus.usage
-        }
-        guard !found.paths.isEmpty else {
-            // An empty site would replace the pages of every note: more likely a wrong folder than a wish.
-            Terminal.writeError("error: no notes found in \((notes.isEmpty ? [NoteFinder.defaultFolder] : notes).map { "'\($0)'" }.joined(separator: ", ")); \(out) left as it was\n")
-            throw ExitStatus.failure
-        }
-        let loaded = NoteLoader.load(found.paths)
+        // An empty site would replace the pages of every note: more likely a wrong folder than a wish.
+        let paths = try NoteArguments.paths(notes, whenNoneFound: "; \(out) left as it was")
+        let loaded = NoteLoader.load(paths)
         for problem in loaded.problems { Terminal.writeError(problem.description + "\n") }
-        let problemsByPath = Dictionary(grouping: loaded.problems, by: \.path)
 
         // Run.
         var runs: [NoteRun] = []
@@ -81,14 +72,10 @@ struct BuildCommand: AsyncParsableCommand {
             }
             for message in FailureReport.messages(for: runs, notes: loaded.notes) { Terminal.writeError(message + "\n") }
         }
-        let runsByPath = Dictionary(runs.map { ($0.notePath, $0) }, uniquingKeysWith: { first, _ in first })
 
-        // Render and write.
-        let siteNotes = loaded.notes.map { note in
-            SiteNote(note: note, run: runsByPath[note.path], problems: (problemsByPath[note.path] ?? []).map(PageProblem.init))
-        }
-        // Default options, as `check --site` renders, so that a fresh build and the check agree.
-        let files = SiteRenderer(options: SiteOptions()).render(siteNotes)
+        // Render and write. Default options, as `check --site` renders, so that a fresh build and the check agree.
+        let files = SiteRenderer(options: SiteOptions())
+            .render(SiteNote.pairing(loaded.notes, runs: runs, problems: loaded.problems))
         let report: SiteWriteReport
         do {
             report = try SiteWriter(outputDirectory: out, clean: clean).write(files)

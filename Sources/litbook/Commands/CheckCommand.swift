@@ -61,20 +61,11 @@ struct CheckCommand: AsyncParsableCommand {
 
     func run() async throws {
         // Read: every note named (the site needs them all), and this shard's share of them.
-        let found = NoteFinder.find(notes)
-        if !found.problems.isEmpty {
-            for problem in found.problems { Terminal.writeError(problem.description + "\n") }
-            throw ExitStatus.usage
-        }
-        guard !found.paths.isEmpty else {
-            // Passing with nothing checked would hide a mistyped folder in CI.
-            let named = (notes.isEmpty ? [NoteFinder.defaultFolder] : notes).map { "'\($0)'" }.joined(separator: ", ")
-            Terminal.writeError("error: no notes found in \(named)\n")
-            throw ExitStatus.failure
-        }
-        let loaded = NoteLoader.load(found.paths)
+        // Passing with nothing checked would hide a mistyped folder in CI.
+        let paths = try NoteArguments.paths(notes, whenNoneFound: "")
+        let loaded = NoteLoader.load(paths)
         let unreadable = Set(loaded.problems.filter { $0.severity == .error }.map(\.path))
-        let shardPaths = Set(shard.map { $0.select(found.paths) } ?? found.paths)
+        let shardPaths = Set(shard.map { $0.select(paths) } ?? paths)
         let checked = loaded.notes.filter { shardPaths.contains($0.path) && !unreadable.contains($0.path) }
 
         // Run: the check needs the shard's readable notes; a fresh site, like `build`, every note.
@@ -89,7 +80,7 @@ struct CheckCommand: AsyncParsableCommand {
             report = RecordedOutputUpdater.marking(report, with: RecordedOutputUpdater.update(notes: checked, checks: report))
         }
         if let site {
-            report.otherFailures += siteProblems(committed: site, notes: loaded.notes, runs: runsByPath,
+            report.otherFailures += siteProblems(committed: site, notes: loaded.notes, runs: runs,
                                                  problems: loaded.problems)
         }
 
@@ -132,7 +123,7 @@ struct CheckCommand: AsyncParsableCommand {
 
     /// What `litbook build` would change in the committed site `folder`, as failures: the
     /// build is done as `build` does it, on a copy, and the copy compared byte for byte.
-    private func siteProblems(committed folder: String, notes: [Note], runs: [String: NoteRun],
+    private func siteProblems(committed folder: String, notes: [Note], runs: [NoteRun],
                               problems: [NoteProblem]) -> [NoteProblem] {
         let fileManager = FileManager.default
         var isFolder: ObjCBool = false
@@ -140,11 +131,7 @@ struct CheckCommand: AsyncParsableCommand {
             let error = SiteFolderError(path: folder)
             return [.error(error.message, path: folder, line: 0)]
         }
-        let problemsByPath = Dictionary(grouping: problems, by: \.path)
-        let siteNotes = notes.map { note in
-            SiteNote(note: note, run: runs[note.path], problems: (problemsByPath[note.path] ?? []).map(PageProblem.init))
-        }
-        let files = SiteRenderer(options: SiteOptions()).render(siteNotes)
+        let files = SiteRenderer(options: SiteOptions()).render(SiteNote.pairing(notes, runs: runs, problems: problems))
         let scratch = fileManager.temporaryDirectory.appendingPathComponent("litbook-check-site-\(UUID().uuidString)")
         defer { try? fileManager.removeItem(at: scratch) }
         do {

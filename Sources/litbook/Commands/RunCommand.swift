@@ -74,12 +74,8 @@ struct RunCommand: AsyncParsableCommand {
 
     func run() async throws {
         let started = ContinuousClock.now
-        let found = NoteFinder.find(notes)
-        if !found.problems.isEmpty {
-            for problem in found.problems { Terminal.writeError(problem.description + "\n") }
-            throw ExitStatus.usage
-        }
-        let loaded = NoteLoader.load(found.paths)
+        let paths = try NoteArguments.paths(notes, whenNoneFound: "")
+        let loaded = NoteLoader.load(paths)
         for problem in loaded.problems { Terminal.writeError(problem.description + "\n") }
         // A note with an error (unreadable, a bad cell option) fails, but its cells still run.
         let faulty = Set(loaded.problems.filter { $0.severity == .error }.map(\.path))
@@ -109,7 +105,7 @@ struct RunCommand: AsyncParsableCommand {
             for problem in report.refused { Terminal.writeError(problem.description + "\n") }
             failed.formUnion(report.refused.map(\.path))
         }
-        let total = Set(found.paths).count
+        let total = Set(paths).count
         let cached = runs.filter(\.fromCache).count
         let seconds = (ContinuousClock.now - started).seconds
         Terminal.write("\(total) note\(total == 1 ? "" : "s"): \(total - failed.count) passed, \(failed.count) failed, "
