@@ -74,6 +74,13 @@ final class RunCommandTests: XCTestCase {
         XCTAssertEqual(project.compilerCalls, 0)
     }
 
+    func testAFolderWithoutNotesFailsRatherThanPassingOnNothing() throws {
+        let project = try CLIProject(notes: [:])
+        let result = try project.litbook(["run"])
+        XCTAssertEqual(result.status, 1, result.all)
+        XCTAssertEqual(result.stderr, "error: no notes found in 'Notes'\n")
+    }
+
     func testForceRunsCachedNotesAgain() throws {
         let project = try CLIProject(notes: ["a.md": CLIProject.passingNote, "b.md": CLIProject.passingNote])
         XCTAssertEqual(try project.litbook(["run"]).status, 0)
