@@ -95,16 +95,17 @@ enum TokenizerFile {
     }
 }
 
-// MARK: - BytePairTokenizer
+// MARK: - Saving and loading
 
-extension BytePairTokenizer {
+/// A tokenizer that saves itself as JSON text with fixed bytes and loads back from it.
+public protocol TokenizerFileCoding {
     /// The tokenizer as JSON text, the same bytes every time.
-    public var json: String {
-        TokenizerFile.text(
-            kind: "byte-pair", specialTokens: specialTokens.tokens,
-            body: TokenizerFile.array("merges", merges.map { "[\($0.left), \($0.right)]" }, perLine: 1))
-    }
+    var json: String { get }
+    /// Loads a tokenizer from JSON; `file` names the source in error messages.
+    init(json data: Data, file: String) throws
+}
 
+extension TokenizerFileCoding {
     /// Writes the tokenizer to `url` as JSON.
     public func save(to url: URL) throws {
         try Data(json.utf8).write(to: url, options: .atomic)
@@ -113,6 +114,17 @@ extension BytePairTokenizer {
     /// Loads a tokenizer saved with `save(to:)`.
     public init(contentsOf url: URL) throws {
         try self.init(json: try Data(contentsOf: url), file: url.path)
+    }
+}
+
+// MARK: - BytePairTokenizer
+
+extension BytePairTokenizer: TokenizerFileCoding {
+    /// The tokenizer as JSON text, the same bytes every time.
+    public var json: String {
+        TokenizerFile.text(
+            kind: "byte-pair", specialTokens: specialTokens.tokens,
+            body: TokenizerFile.array("merges", merges.map { "[\($0.left), \($0.right)]" }, perLine: 1))
     }
 
     /// Loads a tokenizer from JSON; `file` names the source in error messages.
@@ -144,22 +156,12 @@ extension BytePairTokenizer {
 
 // MARK: - CharacterTokenizer
 
-extension CharacterTokenizer {
+extension CharacterTokenizer: TokenizerFileCoding {
     /// The tokenizer as JSON text, the same bytes every time.
     public var json: String {
         TokenizerFile.text(
             kind: "character", specialTokens: specialTokens.tokens,
             body: TokenizerFile.array("characters", characters.map { String($0).jsonLiteral }, perLine: 16))
-    }
-
-    /// Writes the tokenizer to `url` as JSON.
-    public func save(to url: URL) throws {
-        try Data(json.utf8).write(to: url, options: .atomic)
-    }
-
-    /// Loads a tokenizer saved with `save(to:)`.
-    public init(contentsOf url: URL) throws {
-        try self.init(json: try Data(contentsOf: url), file: url.path)
     }
 
     /// Loads a tokenizer from JSON; `file` names the source in error messages.
