@@ -22,7 +22,9 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
-        .target(name: "TransformerEngine"),
+        // GEMM's register tiles built for AVX2; TransformerEngine calls them only when the CPU has AVX2.
+        .target(name: "TransformerEngineKernelsAVX2", swiftSettings: [.unsafeFlags(["-target-cpu", "haswell"])]),
+        .target(name: "TransformerEngine", dependencies: ["TransformerEngineKernelsAVX2"]),
         .target(name: "Figures"),
         .target(name: "RecordStream", dependencies: ["Figures"]),
         .target(name: "NotebookRuntime", dependencies: ["TransformerEngine", "Figures", "RecordStream"]),

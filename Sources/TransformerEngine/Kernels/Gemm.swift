@@ -1,4 +1,6 @@
-// Single-precision matrix multiply: packed panels, a 6×8 SIMD register tile, threads over a fixed grid.
+// Single-precision matrix multiply: packed panels, SIMD register tiles (AVX2 when present), threads over a fixed grid.
+
+import TransformerEngineKernelsAVX2
 
 // MARK: - Operand views
 
@@ -22,7 +24,7 @@ let gemmMR = 6
 let gemmNR = 8
 /// Depth of one packed panel; A's block (gemmMC × gemmKC) stays in L2, B's strip in L1.
 let gemmKC = 256
-/// Rows of C per work chunk (a multiple of gemmMR).
+/// Most rows of C per work chunk (a multiple of gemmMR); see `rowsPerBlock(m:)`.
 let gemmMC = 72
 /// Columns of C per work chunk (a multiple of gemmNR).
 let gemmNC = 512
@@ -37,7 +39,8 @@ let gemmNC = 512
 /// separate multiply and add, so results are bit-identical in debug, release, 1 or N threads.
 func gemm(
     m: Int, n: Int, k: Int, a: MatrixOperand, b: MatrixOperand,
-    c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool, parallel: Bool = true
+    c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool, parallel: Bool = true,
+    kernel: GemmKernel = .current
 ) {
     guard m > 0, n > 0 else { return }
     guard k > 0 else {
@@ -45,12 +48,24 @@ func gemm(
         return
     }
     let strips = (n + gemmNR - 1) / gemmNR
-    let packedB = UnsafeMutablePointer<Float>.allocate(capacity: strips * gemmNR * min(k, gemmKC))
-    defer { packedB.deallocate() }
-    let mBlocks = (m + gemmMC - 1) / gemmMC
+    ScratchPool.withBuffer(count: strips * gemmNR * min(k, gemmKC)) { packedB in
+        gemmPanels(
+            m: m, n: n, k: k, a: a, b: b, c: c, ldc: ldc, accumulate: accumulate,
+            parallel: parallel, kernel: kernel, packedB: packedB)
+    }
+}
+
+/// `gemm` over kc-deep panels in order, with B's panel packed into `packedB`.
+private func gemmPanels(
+    m: Int, n: Int, k: Int, a: MatrixOperand, b: MatrixOperand, c: UnsafeMutablePointer<Float>, ldc: Int,
+    accumulate: Bool, parallel: Bool, kernel: GemmKernel, packedB: UnsafeMutablePointer<Float>
+) {
+    let strips = (n + gemmNR - 1) / gemmNR
+    let blockRows = rowsPerBlock(m: m)
+    let mBlocks = (m + blockRows - 1) / blockRows
     let nBlocks = (n + gemmNC - 1) / gemmNC
     // Small products are not worth waking threads for.
-    let useThreads = parallel && m * n * k >= 1 << 20
+    let useThreads = parallel && m * n * k >= 1 << 22
     var depth = 0
     while depth < k {
         let kc = min(gemmKC, k - depth)
@@ -63,7 +78,12 @@ func gemm(
                 packStripOfB(panelB, strip: strip, n: n, kc: kc, into: packedB + strip * gemmNR * kc)
             }
         }
-        if useThreads { parallelChunks(stripChunks, packStrips) } else { (0..<stripChunks).forEach(packStrips) }
+        // Packing a panel under 256 KB is quicker than waking a thread for it.
+        if useThreads && strips * gemmNR * kc > 1 << 16 {
+            parallelChunks(stripChunks, packStrips)
+        } else {
+            (0..<stripChunks).forEach(packStrips)
+        }
 
         let panelA = MatrixOperand(
             base: a.base + depth * a.columnStride, rowStride: a.rowStride, columnStride: a.columnStride)
@@ -71,11 +91,11 @@ func gemm(
         let computeBlock: (Int) -> Void = { chunk in
             let mBlock = chunk / nBlocks
             let nBlock = chunk % nBlocks
-            let rows = mBlock * gemmMC..<min(m, (mBlock + 1) * gemmMC)
+            let rows = mBlock * blockRows..<min(m, (mBlock + 1) * blockRows)
             let columns = nBlock * gemmNC..<min(n, (nBlock + 1) * gemmNC)
             computeBlockOfC(
                 panelA: panelA, rows: rows, columns: columns, kc: kc, packedB: packedB,
-                c: c, ldc: ldc, accumulate: addOnto)
+                c: c, ldc: ldc, accumulate: addOnto, kernel: kernel)
         }
         if useThreads {
             parallelChunks(mBlocks * nBlocks, computeBlock)
@@ -84,6 +104,18 @@ func gemm(
         }
         depth += kc
     }
+}
+
+/// Rows per work chunk: at most gemmMC, with an even number of nearly equal chunks.
+///
+/// 256 rows as 72+72+72+40 left one of two threads a quarter idle; 66+66+66+58 does not.
+/// Only which thread computes which rows changes, never any element's sum order, so the
+/// bits are the same for every choice; the rule depends on m alone, not on the thread count.
+private func rowsPerBlock(m: Int) -> Int {
+    var blocks = (m + gemmMC - 1) / gemmMC
+    if blocks > 1 && blocks % 2 == 1 { blocks += 1 }
+    let rows = (m + blocks - 1) / blocks
+    return min(gemmMC, (rows + gemmMR - 1) / gemmMR * gemmMR)
 }
 
 // MARK: - Packing
@@ -99,6 +131,14 @@ private func packStripOfB(_ b: MatrixOperand, strip: Int, n: Int, kc: Int, into 
             let source = UnsafeRawPointer(b.base + p * b.rowStride + first)
             (UnsafeMutableRawPointer(out + p * gemmNR)).storeBytes(
                 of: source.loadUnaligned(as: SIMD8<Float>.self), as: SIMD8<Float>.self)
+        }
+        return
+    }
+    if width == gemmNR && b.rowStride == 1 {
+        // A transposed operand: each packed column is a contiguous run of the source.
+        for j in 0..<gemmNR {
+            let source = b.base + (first + j) * b.columnStride
+            for p in 0..<kc { out[p * gemmNR + j] = source[p] }
         }
         return
     }
@@ -127,6 +167,14 @@ private func packBlockOfA(_ a: MatrixOperand, rows: Range<Int>, kc: Int, into ou
                 d[0] = r0[p]; d[1] = r1[p]; d[2] = r2[p]
                 d[3] = r3[p]; d[4] = r4[p]; d[5] = r5[p]
             }
+        } else if height == gemmMR && a.rowStride == 1 {
+            // A transposed operand: the strip's 6 values at each depth are contiguous.
+            let source = a.base + row
+            for p in 0..<kc {
+                let s = source + p * a.columnStride, d = destination + p * gemmMR
+                d[0] = s[0]; d[1] = s[1]; d[2] = s[2]
+                d[3] = s[3]; d[4] = s[4]; d[5] = s[5]
+            }
         } else {
             for p in 0..<kc {
                 for i in 0..<gemmMR {
@@ -141,15 +189,38 @@ private func packBlockOfA(_ a: MatrixOperand, rows: Range<Int>, kc: Int, into ou
 
 // MARK: - Blocks and tiles
 
-/// Packs A's rows for one chunk and runs the micro-kernel over every 6×8 tile of the block.
+/// Computes one chunk of C, with a pooled scratch buffer for A's packed rows.
 private func computeBlockOfC(
     panelA: MatrixOperand, rows: Range<Int>, columns: Range<Int>, kc: Int,
-    packedB: UnsafeMutablePointer<Float>, c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
+    packedB: UnsafeMutablePointer<Float>, c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool,
+    kernel: GemmKernel
 ) {
     let aStrips = (rows.count + gemmMR - 1) / gemmMR
-    let packedA = UnsafeMutablePointer<Float>.allocate(capacity: aStrips * gemmMR * kc)
-    defer { packedA.deallocate() }
+    ScratchPool.withBuffer(count: aStrips * gemmMR * kc) { packedA in
+        computeBlockOfC(
+            panelA: panelA, rows: rows, columns: columns, kc: kc, packedA: packedA, packedB: packedB,
+            c: c, ldc: ldc, accumulate: accumulate, kernel: kernel)
+    }
+}
+
+/// Packs A's rows for one chunk into `packedA` and runs the register tiles over the block:
+/// the AVX2 build (TransformerEngineKernelsAVX2) when chosen, else the generic 6×8 micro-kernel.
+private func computeBlockOfC(
+    panelA: MatrixOperand, rows: Range<Int>, columns: Range<Int>, kc: Int, packedA: UnsafeMutablePointer<Float>,
+    packedB: UnsafeMutablePointer<Float>, c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool,
+    kernel: GemmKernel
+) {
+    let aStrips = (rows.count + gemmMR - 1) / gemmMR
     packBlockOfA(panelA, rows: rows, kc: kc, into: packedA)
+    #if arch(x86_64)
+    if kernel == .avx2 {
+        avx2MultiplyPackedBlock(
+            kc: kc, packedA: packedA, rowCount: rows.count, packedB: packedB,
+            firstColumn: columns.lowerBound, columnCount: columns.count,
+            c: c + rows.lowerBound * ldc, ldc: ldc, accumulate: accumulate)
+        return
+    }
+    #endif
     var edge = [Float](repeating: 0, count: gemmMR * gemmNR)
     var column = columns.lowerBound
     while column < columns.upperBound {
@@ -201,11 +272,19 @@ private func microKernel(
         ap += gemmMR
         bp += gemmNR * MemoryLayout<Float>.stride
     }
-    let rows = [c0, c1, c2, c3, c4, c5]
-    for i in 0..<gemmMR {
-        let target = UnsafeMutableRawPointer(c + i * ldc)
-        var value = rows[i]
-        if accumulate { value += target.loadUnaligned(as: SIMD8<Float>.self) }
-        target.storeBytes(of: value, as: SIMD8<Float>.self)
-    }
+    storeRow(c0, into: c, accumulate: accumulate)
+    storeRow(c1, into: c + ldc, accumulate: accumulate)
+    storeRow(c2, into: c + 2 * ldc, accumulate: accumulate)
+    storeRow(c3, into: c + 3 * ldc, accumulate: accumulate)
+    storeRow(c4, into: c + 4 * ldc, accumulate: accumulate)
+    storeRow(c5, into: c + 5 * ldc, accumulate: accumulate)
+}
+
+/// Writes one tile row, adding C's old values (sum + old) when accumulating.
+@inline(__always)
+private func storeRow(_ sums: SIMD8<Float>, into c: UnsafeMutablePointer<Float>, accumulate: Bool) {
+    let target = UnsafeMutableRawPointer(c)
+    var value = sums
+    if accumulate { value += target.loadUnaligned(as: SIMD8<Float>.self) }
+    target.storeBytes(of: value, as: SIMD8<Float>.self)
 }

@@ -1,0 +1,174 @@
+// The GEMM register tiles compiled for AVX2 (haswell); TransformerEngine calls them only on CPUs that have it.
+//
+// This module is built with `-target-cpu haswell`, so SIMD8<Float> arithmetic becomes one
+// 256-bit instruction instead of two SSE ones. Multiply and add stay separate instructions
+// (Swift never contracts them into FMA), and every element of C is summed in the same order
+// as the generic kernel in TransformerEngine/Kernels/Gemm.swift, so both give identical bits.
+// Nothing here is inlinable: its code must never be copied into a module built for plain x86-64.
+// On other architectures the module is empty and TransformerEngine never asks for it.
+
+#if arch(x86_64)
+
+// MARK: - Layout (must match TransformerEngine's packing)
+
+/// Rows per packed strip of A.
+private let tileRows = 6
+/// Columns per packed strip of B.
+private let stripColumns = 8
+
+// MARK: - Entry point
+
+/// Computes one block of C from packed panels: `C[rows, columns] (+)= Apacked · Bpacked`.
+///
+/// - `packedA`: `rowCount` rows in strips of 6, k-major (6 values per k), zero-padded.
+/// - `packedB`: the whole kc-deep panel of B in strips of 8 columns, 8 values per k, zero-padded;
+///   strip `j` starts at `packedB + j * 8 * kc`.
+/// - `c`: C's element at (first row of the block, column 0), row stride `ldc`.
+/// - `columns`: the block's columns, `firstColumn` a multiple of 8.
+///
+/// Tiles are 6×16 (two B strips) where the block allows, else 6×8.
+/// Each element's sum runs k ascending from zero, then adds C once when `accumulate`.
+@inline(never)
+public func avx2MultiplyPackedBlock(
+    kc: Int, packedA: UnsafePointer<Float>, rowCount: Int,
+    packedB: UnsafePointer<Float>, firstColumn: Int, columnCount: Int,
+    c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
+) {
+    let aStrips = (rowCount + tileRows - 1) / tileRows
+    let end = firstColumn + columnCount
+    withUnsafeTemporaryAllocation(of: Float.self, capacity: tileRows * 2 * stripColumns) { scratch in
+        let edge = scratch.baseAddress!
+        var column = firstColumn
+        while column < end {
+            let width = min(2 * stripColumns, end - column)
+            let stripB = packedB + (column / stripColumns) * stripColumns * kc
+            let wide = width > stripColumns
+            for strip in 0..<aStrips {
+                let row = strip * tileRows
+                let height = min(tileRows, rowCount - row)
+                let stripA = packedA + strip * tileRows * kc
+                let target = c + row * ldc + column
+                if height == tileRows && width == 2 * stripColumns {
+                    tile6x16(kc: kc, a: stripA, b: stripB, c: target, ldc: ldc, accumulate: accumulate)
+                } else if height == tileRows && width == stripColumns {
+                    tile6x8(kc: kc, a: stripA, b: stripB, c: target, ldc: ldc, accumulate: accumulate)
+                } else {
+                    // Edge tile: run the full tile on a scratch copy, then write back the valid part.
+                    let scratchWidth = wide ? 2 * stripColumns : stripColumns
+                    for i in 0..<tileRows {
+                        for j in 0..<scratchWidth {
+                            edge[i * scratchWidth + j] = accumulate && i < height && j < width ? target[i * ldc + j] : 0
+                        }
+                    }
+                    if wide {
+                        tile6x16(kc: kc, a: stripA, b: stripB, c: edge, ldc: scratchWidth, accumulate: true)
+                    } else {
+                        tile6x8(kc: kc, a: stripA, b: stripB, c: edge, ldc: scratchWidth, accumulate: true)
+                    }
+                    for i in 0..<height {
+                        for j in 0..<width { target[i * ldc + j] = edge[i * scratchWidth + j] }
+                    }
+                }
+            }
+            column += 2 * stripColumns
+        }
+    }
+}
+
+// MARK: - Register tiles
+
+/// C[6×16] (+)= A[6×kc] · (B strip, next B strip)[kc×16], as two 3-row passes. O(kc).
+///
+/// Six 256-bit accumulators per pass, plus two B vectors and a broadcast, fit the sixteen
+/// AVX2 registers without spilling, which a single twelve-accumulator pass does not.
+@inline(__always)
+private func tile6x16(
+    kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
+    c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
+) {
+    tile3x16(kc: kc, a: a, b: b, c: c, ldc: ldc, accumulate: accumulate)
+    tile3x16(kc: kc, a: a + 3, b: b, c: c + 3 * ldc, ldc: ldc, accumulate: accumulate)
+}
+
+/// C[3×16] (+)= three rows of a 6-row A strip (starting at `a`) · two B strips. O(kc).
+@inline(__always)
+private func tile3x16(
+    kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
+    c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
+) {
+    var l0 = SIMD8<Float>(), l1 = SIMD8<Float>(), l2 = SIMD8<Float>()
+    var r0 = SIMD8<Float>(), r1 = SIMD8<Float>(), r2 = SIMD8<Float>()
+    var ap = a
+    var left = UnsafeRawPointer(b)
+    var right = UnsafeRawPointer(b + stripColumns * kc)
+    let step = stripColumns * MemoryLayout<Float>.stride
+    for _ in 0..<kc {
+        let bl = left.load(as: SIMD8<Float>.self)
+        let br = right.load(as: SIMD8<Float>.self)
+        // Multiply then add (never fused): the generic kernel's exact rounding.
+        let x0 = SIMD8<Float>(repeating: ap[0])
+        l0 += x0 * bl
+        r0 += x0 * br
+        let x1 = SIMD8<Float>(repeating: ap[1])
+        l1 += x1 * bl
+        r1 += x1 * br
+        let x2 = SIMD8<Float>(repeating: ap[2])
+        l2 += x2 * bl
+        r2 += x2 * br
+        ap += tileRows
+        left += step
+        right += step
+    }
+    store(l0, r0, into: c, accumulate: accumulate)
+    store(l1, r1, into: c + ldc, accumulate: accumulate)
+    store(l2, r2, into: c + 2 * ldc, accumulate: accumulate)
+}
+
+/// C[6×8] (+)= A[6×kc] · B strip[kc×8]: six 256-bit accumulators. O(kc).
+@inline(__always)
+private func tile6x8(
+    kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
+    c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
+) {
+    var c0 = SIMD8<Float>(), c1 = SIMD8<Float>(), c2 = SIMD8<Float>()
+    var c3 = SIMD8<Float>(), c4 = SIMD8<Float>(), c5 = SIMD8<Float>()
+    var ap = a
+    var bp = UnsafeRawPointer(b)
+    for _ in 0..<kc {
+        let bv = bp.load(as: SIMD8<Float>.self)
+        c0 += SIMD8(repeating: ap[0]) * bv
+        c1 += SIMD8(repeating: ap[1]) * bv
+        c2 += SIMD8(repeating: ap[2]) * bv
+        c3 += SIMD8(repeating: ap[3]) * bv
+        c4 += SIMD8(repeating: ap[4]) * bv
+        c5 += SIMD8(repeating: ap[5]) * bv
+        ap += tileRows
+        bp += stripColumns * MemoryLayout<Float>.stride
+    }
+    store(c0, into: c, accumulate: accumulate)
+    store(c1, into: c + ldc, accumulate: accumulate)
+    store(c2, into: c + 2 * ldc, accumulate: accumulate)
+    store(c3, into: c + 3 * ldc, accumulate: accumulate)
+    store(c4, into: c + 4 * ldc, accumulate: accumulate)
+    store(c5, into: c + 5 * ldc, accumulate: accumulate)
+}
+
+// MARK: - Stores
+
+/// Writes 8 sums to `c`, adding C's old values first when accumulating (sum + old, as the generic kernel).
+@inline(__always)
+private func store(_ sums: SIMD8<Float>, into c: UnsafeMutablePointer<Float>, accumulate: Bool) {
+    let target = UnsafeMutableRawPointer(c)
+    var value = sums
+    if accumulate { value += target.loadUnaligned(as: SIMD8<Float>.self) }
+    target.storeBytes(of: value, as: SIMD8<Float>.self)
+}
+
+/// Writes 16 sums (two halves) to `c`.
+@inline(__always)
+private func store(_ left: SIMD8<Float>, _ right: SIMD8<Float>, into c: UnsafeMutablePointer<Float>, accumulate: Bool) {
+    store(left, into: c, accumulate: accumulate)
+    store(right, into: c + stripColumns, accumulate: accumulate)
+}
+
+#endif
