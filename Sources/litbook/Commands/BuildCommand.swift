@@ -31,19 +31,9 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(help: "Remove files in the output folder that litbook did not write.")
     var clean = false
 
-    @Option(help: ArgumentHelp("Notes compiled and run at the same time (default: the number of cores).", valueName: "n"))
-    var jobs: Int?
-
-    @Flag(help: "Run every note again, ignoring cached results.")
-    var force = false
-
-    @Option(name: .customLong("cache-dir"), help: ArgumentHelp("Where cell results are cached.", valueName: "dir"))
-    var cacheDirectory: String = ".litbook-cache"
+    @OptionGroup var runner: RunnerArguments
 
     func validate() throws {
-        if let jobs, jobs < 1 {
-            throw ValidationError("--jobs must be at least 1, not '\(jobs)'")
-        }
         if out.isEmpty {
             throw ValidationError("--out must name a folder")
         }
@@ -62,8 +52,7 @@ struct BuildCommand: AsyncParsableCommand {
             let progress = ProgressPrinter()
             InterruptHandler.install(cleanUp: { progress.stop() })
             do {
-                let options = RunOptions(jobs: jobs ?? RunOptions.defaultJobs, force: force, cacheDirectory: cacheDirectory)
-                runs = try await NoteRunner(options: options, progress: progress).run(loaded.notes)
+                runs = try await NoteRunner(options: runner.options(), progress: progress).run(loaded.notes)
                 progress.stop()
             } catch {
                 progress.stop()

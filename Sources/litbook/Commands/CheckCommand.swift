@@ -46,18 +46,7 @@ struct CheckCommand: AsyncParsableCommand {
                                valueName: "dir"))
     var site: String?
 
-    @Option(name: [.short, .long], help: ArgumentHelp("Notes run at the same time (default: the number of cores).", valueName: "n"))
-    var jobs: Int?
-
-    @Flag(help: "Run the notes again even when their results are cached.")
-    var force = false
-
-    @Option(name: .customLong("cache-dir"), help: ArgumentHelp("Where results are cached.", valueName: "dir"))
-    var cacheDirectory: String = ".litbook-cache"
-
-    func validate() throws {
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, not '\(jobs)'") }
-    }
+    @OptionGroup var runner: RunnerArguments
 
     func run() async throws {
         // Read: every note named (the site needs them all), and this shard's share of them.
@@ -104,17 +93,15 @@ struct CheckCommand: AsyncParsableCommand {
     private func runNotes(_ notes: [Note]) async throws -> [NoteRun] {
         let progress = Terminal.isInteractive ? ProgressPrinter() : nil
         InterruptHandler.install(cleanUp: { progress?.stop() })
-        let runner: NoteRunner
+        let noteRunner: NoteRunner
         do {
-            runner = try NoteRunner(options: RunOptions(jobs: jobs ?? RunOptions.defaultJobs, force: force,
-                                                        cacheDirectory: cacheDirectory),
-                                    progress: progress)
+            noteRunner = try NoteRunner(options: runner.options(), progress: progress)
         } catch {
             progress?.stop()
             Terminal.writeError("error: \(error)\n")
             throw ExitStatus.failure
         }
-        let runs = await runner.run(notes)
+        let runs = await noteRunner.run(notes)
         progress?.stop()
         return runs
     }

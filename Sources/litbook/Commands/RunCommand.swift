@@ -21,11 +21,7 @@ struct RunCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("Note files or folders of notes (default: Notes).", valueName: "notes"))
     var notes: [String] = []
 
-    @Option(name: [.short, .long], help: ArgumentHelp("Notes run at the same time (default: the number of cores).", valueName: "n"))
-    var jobs: Int?
-
-    @Flag(help: "Run the notes again even when their results are cached (with NOTES: just those notes).")
-    var force = false
+    @OptionGroup var runner: RunnerArguments
 
     @Option(help: ArgumentHelp("Time limit per note, e.g. '90s' or '2m' (default: 120s; a note's 'timeout:' overrides).", valueName: "duration"))
     var timeout: String?
@@ -37,14 +33,10 @@ struct RunCommand: AsyncParsableCommand {
             help: ArgumentHelp("Output limit per cell, e.g. '64KB' (default: 1MB; a note's 'output-limit:' overrides).", valueName: "size"))
     var outputLimit: String?
 
-    @Option(name: .customLong("cache-dir"), help: ArgumentHelp("Where results are cached.", valueName: "dir"))
-    var cacheDirectory: String = ".litbook-cache"
-
     @Flag(help: "Write each changed cell output into the note's 'output' block.")
     var update = false
 
     func validate() throws {
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, not '\(jobs)'") }
         _ = try limits()
     }
 
@@ -82,18 +74,17 @@ struct RunCommand: AsyncParsableCommand {
 
         let progress = ProgressPrinter()
         InterruptHandler.install(cleanUp: { progress.stop() })
-        let runner: NoteRunner
+        let noteRunner: NoteRunner
         do {
-            runner = try NoteRunner(
-                options: RunOptions(jobs: jobs ?? RunOptions.defaultJobs, force: force, limits: try limits(),
-                                    cacheDirectory: cacheDirectory),
+            noteRunner = try NoteRunner(
+                options: runner.options(limits: try limits()),
                 progress: progress)
         } catch {
             progress.stop()
             Terminal.writeError("error: \(error)\n")
             throw ExitStatus.failure
         }
-        let runs = await runner.run(loaded.notes)
+        let runs = await noteRunner.run(loaded.notes)
         progress.stop()
 
         for message in FailureReport.messages(for: runs, notes: loaded.notes) { Terminal.writeError(message + "\n") }
