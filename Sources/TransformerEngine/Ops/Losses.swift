@@ -18,35 +18,40 @@ public func crossEntropy(_ logits: Tensor, targets: [Int], ignoreIndex: Int? = n
     var total: Double = 0
     var counted = 0
     logits.scalars.withUnsafeBufferPointer { x in
-        for r in 0..<rows {
-            let row = x.baseAddress! + r * classes
-            var peak = -Float.infinity
-            for j in 0..<classes where row[j] > peak { peak = row[j] }
-            var sum: Float = 0
-            for j in 0..<classes {
-                let e = fastExp(row[j] - peak)
-                probabilities[r * classes + j] = e
-                sum += e
+        probabilities.withUnsafeMutableBufferPointer { p in
+            for r in 0..<rows {
+                let row = x.baseAddress! + r * classes
+                let out = p.baseAddress! + r * classes
+                let peak = maximum(row, count: classes)
+                let shift = Lanes(repeating: peak)
+                mapLanes(row, into: out, count: classes) { fastExp($0 - shift) }
+                var sum: Float = 0
+                for j in 0..<classes { sum += out[j] }
+                let divisor = Lanes(repeating: sum)
+                mapLanes(out, into: out, count: classes) { $0 / divisor }
+                let target = targets[r]
+                if target == ignoreIndex { continue }
+                precondition(target >= 0 && target < classes, "crossEntropy: target \(target) is not a class of \(classes)")
+                total += Double(peak + Foundation.log(sum) - row[target])
+                counted += 1
             }
-            for j in 0..<classes { probabilities[r * classes + j] /= sum }
-            let target = targets[r]
-            if target == ignoreIndex { continue }
-            precondition(target >= 0 && target < classes, "crossEntropy: target \(target) is not a class of \(classes)")
-            total += Double(peak + Foundation.log(sum) - row[target])
-            counted += 1
         }
     }
     let loss = Tensor(scalar: counted == 0 ? 0 : Float(total / Double(counted)))
     return Tensor.recorded(loss, from: [logits]) { g in
         let scale = counted == 0 ? 0 : g.item / Float(counted)
         var grad = probabilities
-        for r in 0..<rows {
-            if targets[r] == ignoreIndex {
-                for j in 0..<classes { grad[r * classes + j] = 0 }
-                continue
+        grad.withUnsafeMutableBufferPointer { d in
+            let factor = Lanes(repeating: scale)
+            for r in 0..<rows {
+                let row = d.baseAddress! + r * classes
+                if targets[r] == ignoreIndex {
+                    row.update(repeating: 0, count: classes)
+                    continue
+                }
+                row[targets[r]] -= 1
+                mapLanes(row, into: row, count: classes) { $0 * factor }
             }
-            grad[r * classes + targets[r]] -= 1
-            for j in 0..<classes { grad[r * classes + j] *= scale }
         }
         return [Tensor(shape: logits.shape, scalars: grad)]
     }

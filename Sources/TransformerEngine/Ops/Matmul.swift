@@ -51,7 +51,7 @@ extension Tensor {
     static func rawMatmul(_ a: Tensor, _ b: Tensor, transposeA: Bool, transposeB: Bool) -> Tensor {
         let (m, k, n) = require(checkMatmul(a.shape, b.shape, transposeA: transposeA, transposeB: transposeB))
         let batchA = Array(a.shape.dropLast(2)), batchB = Array(b.shape.dropLast(2))
-        let batch = broadcastShape(batchA, batchB, op: "matmul batch axes of \(a.shape) and \(b.shape)")
+        let batch = batchA == batchB ? batchA : broadcastShape(batchA, batchB, op: "matmul batch axes of \(a.shape) and \(b.shape)")
         let batchCount = batch.reduce(1, *)
         let total = batchCount * m * n
         let values = [Float](unsafeUninitializedCapacity: total) { out, initialized in

@@ -27,6 +27,7 @@ public struct Tensor: @unchecked Sendable {
         self.shape = shape
         self.scalars = scalars
         self.node = nil
+        _ = MallocTuning.applied
     }
 
     /// A 1-d tensor (vector) from an array.

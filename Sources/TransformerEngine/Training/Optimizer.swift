@@ -90,19 +90,48 @@ public final class Adam: Optimizer {
         let stepSize = learningRate / correction1
         updateParameters(of: model) { name, p, g in
             var state = moments.removeValue(forKey: name) ?? ([Float](repeating: 0, count: p.count), [Float](repeating: 0, count: p.count))
-            for i in 0..<p.count {
-                var grad = g[i]
-                if decoupledWeightDecay {
-                    p[i] *= 1 - learningRate * weightDecay
-                } else if weightDecay != 0 {
-                    grad += weightDecay * p[i]
-                }
-                state.m[i] = beta1 * state.m[i] + (1 - beta1) * grad
-                state.v[i] = beta2 * state.v[i] + (1 - beta2) * grad * grad
-                let denominator = state.v[i].squareRoot() / correction2Root + epsilon
-                p[i] -= stepSize * state.m[i] / denominator
-            }
+            update(&p, gradient: g, moments: &state, stepSize: stepSize, correction2Root: correction2Root)
             moments[name] = state
+        }
+    }
+
+    /// One parameter's update, eight lanes at a time (each lane the scalar arithmetic). O(count).
+    private func update(
+        _ parameter: inout [Float], gradient: [Float], moments state: inout (m: [Float], v: [Float]),
+        stepSize: Float, correction2Root: Float
+    ) {
+        let count = parameter.count
+        let decay = Lanes(repeating: 1 - learningRate * weightDecay), coupled = Lanes(repeating: weightDecay)
+        let b1 = Lanes(repeating: beta1), b2 = Lanes(repeating: beta2)
+        let oneMinusB1 = Lanes(repeating: 1 - beta1), oneMinusB2 = Lanes(repeating: 1 - beta2)
+        let root = Lanes(repeating: correction2Root), eps = Lanes(repeating: epsilon), size = Lanes(repeating: stepSize)
+        let decoupled = decoupledWeightDecay, coupledDecay = !decoupledWeightDecay && weightDecay != 0
+        parameter.withUnsafeMutableBufferPointer { p in
+        gradient.withUnsafeBufferPointer { g in
+        state.m.withUnsafeMutableBufferPointer { m in
+        state.v.withUnsafeMutableBufferPointer { v in
+            var i = 0
+            while i < count {
+                let n = Swift.min(8, count - i)
+                var value = loadLanes(p.baseAddress! + i, count: n)
+                var grad = loadLanes(g.baseAddress! + i, count: n)
+                if decoupled {
+                    value *= decay
+                } else if coupledDecay {
+                    grad += coupled * value
+                }
+                let first = b1 * loadLanes(m.baseAddress! + i, count: n) + oneMinusB1 * grad
+                let second = b2 * loadLanes(v.baseAddress! + i, count: n) + oneMinusB2 * grad * grad
+                let denominator = second.squareRoot() / root + eps
+                value -= size * first / denominator
+                storeLanes(first, to: m.baseAddress! + i, count: n)
+                storeLanes(second, to: v.baseAddress! + i, count: n)
+                storeLanes(value, to: p.baseAddress! + i, count: n)
+                i += 8
+            }
+        }
+        }
+        }
         }
     }
 }
