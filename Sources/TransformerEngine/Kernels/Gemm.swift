@@ -48,24 +48,33 @@ func gemm(
         return
     }
     let strips = (n + gemmNR - 1) / gemmNR
-    ScratchPool.withBuffer(count: strips * gemmNR * min(k, gemmKC)) { packedB in
+    let sizeB = strips * gemmNR * min(k, gemmKC)
+    // One packed-A area per thread slot (see `gemmPanels`), taken with B's in one go.
+    let slots = parallel ? EngineThreads.count : 1
+    let sizeA = gemmMC * min(k, gemmKC)
+    ScratchPool.withBuffer(count: sizeB + slots * sizeA) { buffer in
         gemmPanels(
             m: m, n: n, k: k, a: a, b: b, c: c, ldc: ldc, accumulate: accumulate,
-            parallel: parallel, kernel: kernel, packedB: packedB)
+            parallel: parallel, kernel: kernel, packedB: buffer, packedA: buffer + sizeB, slots: slots, sizeA: sizeA)
     }
 }
 
 /// `gemm` over kc-deep panels in order, with B's panel packed into `packedB`.
+///
+/// Chunk `c` packs A into slot `c % slots` of `packedA` (`sizeA` floats each): threads take
+/// chunks `t, t + T, …` with T ≤ slots, so two chunks running at once never share a slot.
 private func gemmPanels(
     m: Int, n: Int, k: Int, a: MatrixOperand, b: MatrixOperand, c: UnsafeMutablePointer<Float>, ldc: Int,
-    accumulate: Bool, parallel: Bool, kernel: GemmKernel, packedB: UnsafeMutablePointer<Float>
+    accumulate: Bool, parallel: Bool, kernel: GemmKernel, packedB: UnsafeMutablePointer<Float>,
+    packedA: UnsafeMutablePointer<Float>, slots: Int, sizeA: Int
 ) {
     let strips = (n + gemmNR - 1) / gemmNR
     let blockRows = rowsPerBlock(m: m)
     let mBlocks = (m + blockRows - 1) / blockRows
-    let nBlocks = (n + gemmNC - 1) / gemmNC
-    // Small products are not worth waking threads for.
-    let useThreads = parallel && m * n * k >= 1 << 22
+    let blockColumns = columnsPerBlock(n: n, rowBlocks: mBlocks)
+    let nBlocks = (n + blockColumns - 1) / blockColumns
+    // Below ~128 K multiply-adds (a few µs) a product is not worth splitting.
+    let useThreads = parallel && m * n * k >= 1 << 17
     var depth = 0
     while depth < k {
         let kc = min(gemmKC, k - depth)
@@ -92,10 +101,10 @@ private func gemmPanels(
             let mBlock = chunk / nBlocks
             let nBlock = chunk % nBlocks
             let rows = mBlock * blockRows..<min(m, (mBlock + 1) * blockRows)
-            let columns = nBlock * gemmNC..<min(n, (nBlock + 1) * gemmNC)
+            let columns = nBlock * blockColumns..<min(n, (nBlock + 1) * blockColumns)
             computeBlockOfC(
-                panelA: panelA, rows: rows, columns: columns, kc: kc, packedB: packedB,
-                c: c, ldc: ldc, accumulate: addOnto, kernel: kernel)
+                panelA: panelA, rows: rows, columns: columns, kc: kc, packedA: packedA + (chunk % slots) * sizeA,
+                packedB: packedB, c: c, ldc: ldc, accumulate: addOnto, kernel: kernel)
         }
         if useThreads {
             parallelChunks(mBlocks * nBlocks, computeBlock)
@@ -116,6 +125,14 @@ private func rowsPerBlock(m: Int) -> Int {
     if blocks > 1 && blocks % 2 == 1 { blocks += 1 }
     let rows = (m + blocks - 1) / blocks
     return min(gemmMC, (rows + gemmMR - 1) / gemmMR * gemmMR)
+}
+
+/// Columns per work chunk: gemmNC, or half of C (a multiple of 16, the widest register tile)
+/// when C has a single block of rows, so a short, wide product such as a weight gradient
+/// still splits in two. Like the rows, this moves work between threads, never sum orders.
+private func columnsPerBlock(n: Int, rowBlocks: Int) -> Int {
+    guard rowBlocks == 1 && n >= 32 else { return gemmNC }
+    return min(gemmNC, ((n + 1) / 2 + 15) / 16 * 16)
 }
 
 // MARK: - Packing
@@ -188,20 +205,6 @@ private func packBlockOfA(_ a: MatrixOperand, rows: Range<Int>, kc: Int, into ou
 }
 
 // MARK: - Blocks and tiles
-
-/// Computes one chunk of C, with a pooled scratch buffer for A's packed rows.
-private func computeBlockOfC(
-    panelA: MatrixOperand, rows: Range<Int>, columns: Range<Int>, kc: Int,
-    packedB: UnsafeMutablePointer<Float>, c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool,
-    kernel: GemmKernel
-) {
-    let aStrips = (rows.count + gemmMR - 1) / gemmMR
-    ScratchPool.withBuffer(count: aStrips * gemmMR * kc) { packedA in
-        computeBlockOfC(
-            panelA: panelA, rows: rows, columns: columns, kc: kc, packedA: packedA, packedB: packedB,
-            c: c, ldc: ldc, accumulate: accumulate, kernel: kernel)
-    }
-}
 
 /// Packs A's rows for one chunk into `packedA` and runs the register tiles over the block:
 /// the AVX2 build (TransformerEngineKernelsAVX2) when chosen, else the generic 6×8 micro-kernel.

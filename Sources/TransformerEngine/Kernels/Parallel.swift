@@ -1,7 +1,7 @@
 // Worker threads over a fixed partition of work, so results never depend on the thread count.
 
-import Dispatch
 import Foundation
+import Synchronization
 
 // MARK: - Threads
 
@@ -35,27 +35,144 @@ public enum EngineThreads {
 
 /// Calls `body(chunk)` for every chunk in `0..<chunks`, spread over the engine's threads.
 ///
-/// Worker `w` takes chunks `w, w + T, w + 2T…`: a static schedule, no shared counter.
-/// `body` must write only to memory owned by its chunk.
+/// Thread `t` takes chunks `t, t + T, t + 2T…` (the caller is thread 0): a static schedule,
+/// no shared counter. `body` must write only to memory owned by its chunk. A call made while
+/// another is running (from a chunk, or from a second user thread) runs its chunks in order on
+/// the calling thread.
 func parallelChunks(_ chunks: Int, _ body: (Int) -> Void) {
     let threads = min(EngineThreads.count, chunks)
-    if threads <= 1 {
+    if threads <= 1 || !WorkerPool.shared.tryRun(chunks: chunks, threads: threads, body) {
         for chunk in 0..<chunks { body(chunk) }
-        return
-    }
-    withoutActuallyEscaping(body) { body in
-        let task = ChunkTask(body: body)
-        DispatchQueue.concurrentPerform(iterations: threads) { worker in
-            var chunk = worker
-            while chunk < chunks {
-                task.body(chunk)
-                chunk += threads
-            }
-        }
     }
 }
 
-/// Carries a chunk body into worker threads; sound because each chunk writes only its own memory.
-private struct ChunkTask: @unchecked Sendable {
-    let body: (Int) -> Void
+// MARK: - Worker pool
+
+/// Threads that stay alive between products and wait for the next one.
+///
+/// Waking a sleeping thread takes tens of microseconds, longer than a whole product of a small
+/// model (DispatchQueue.concurrentPerform was slower than one thread below ~100 µs of work).
+/// So a worker that finished a job watches for the next one for a short while (`spinTime`)
+/// before it sleeps on its semaphore; a train step keeps its workers awake, an idle process
+/// does not burn a core.
+final class WorkerPool: @unchecked Sendable {
+    static let shared = WorkerPool()
+
+    /// How long a worker keeps looking for the next job before it sleeps.
+    private static let spinTime: UInt64 = 200_000  // nanoseconds
+
+    /// One call's work. Workers read it under `lock`; `body` is cleared before the call returns.
+    private final class Job: @unchecked Sendable {
+        let generation: Int
+        let chunks: Int
+        let threads: Int
+        var body: ((Int) -> Void)?
+        /// Workers of this job that have not finished yet.
+        let pending: Atomic<Int>
+
+        init(generation: Int, chunks: Int, threads: Int, body: @escaping (Int) -> Void) {
+            self.generation = generation
+            self.chunks = chunks
+            self.threads = threads
+            self.body = body
+            pending = Atomic(threads - 1)
+        }
+    }
+
+    /// One background thread and how to wake it.
+    private final class Worker: @unchecked Sendable {
+        let index: Int
+        let wake = DispatchSemaphore(value: 0)
+        /// 1 while the worker sleeps (or is about to) on `wake`.
+        let sleeping = Atomic<Int>(0)
+        init(index: Int) { self.index = index }
+    }
+
+    /// Bumped once per job, after `current` is set; workers compare it with the last job they ran.
+    private let generation = Atomic<Int>(0)
+    /// 1 while a job runs: later callers run their chunks themselves.
+    private let busy = Atomic<Int>(0)
+    private let lock = NSLock()
+    nonisolated(unsafe) private var current: Job?
+    /// Touched only by the caller holding `busy`.
+    nonisolated(unsafe) private var workers: [Worker] = []
+
+    /// Runs `body` over `chunks` with `threads` threads (the caller included) and returns true,
+    /// or returns false at once when the pool is already running a job.
+    func tryRun(chunks: Int, threads: Int, _ body: (Int) -> Void) -> Bool {
+        guard busy.compareExchange(expected: 0, desired: 1, ordering: .acquiring).exchanged else { return false }
+        defer { busy.store(0, ordering: .releasing) }
+        while workers.count < threads - 1 { startWorker() }
+        withoutActuallyEscaping(body) { body in
+            let job = Job(
+                generation: generation.load(ordering: .relaxed) + 1, chunks: chunks, threads: threads, body: body)
+            lock.withLock { current = job }
+            generation.add(1, ordering: .sequentiallyConsistent)
+            for worker in workers.prefix(threads - 1)
+            where worker.sleeping.exchange(0, ordering: .sequentiallyConsistent) == 1 {
+                worker.wake.signal()
+            }
+            var chunk = 0
+            while chunk < chunks {
+                body(chunk)
+                chunk += threads
+            }
+            while job.pending.load(ordering: .acquiring) != 0 {}
+            lock.withLock { job.body = nil }
+        }
+        return true
+    }
+
+    // MARK: - Workers
+
+    private func startWorker() {
+        let worker = Worker(index: workers.count + 1)
+        workers.append(worker)
+        let seen = generation.load(ordering: .acquiring)
+        let thread = Thread { [self] in self.serve(worker, seen: seen) }
+        thread.name = "litbook-engine-\(worker.index)"
+        thread.start()
+    }
+
+    /// The worker loop: wait for a new job, run its chunks when the job includes this worker.
+    private func serve(_ worker: Worker, seen: Int) -> Never {
+        var seen = seen
+        while true {
+            waitForJob(worker, after: seen)
+            guard let job = lock.withLock({ current }), job.generation != seen else { continue }
+            seen = job.generation
+            guard worker.index < job.threads else { continue }
+            run(job, as: worker.index)
+            job.pending.subtract(1, ordering: .releasing)
+        }
+    }
+
+    /// Runs this worker's chunks; the body is released before the job counts as done.
+    private func run(_ job: Job, as index: Int) {
+        guard let body = lock.withLock({ job.body }) else { return }
+        var chunk = index
+        while chunk < job.chunks {
+            body(chunk)
+            chunk += job.threads
+        }
+    }
+
+    /// Spins for `spinTime` while `generation` is `seen`, then sleeps until a caller signals.
+    private func waitForJob(_ worker: Worker, after seen: Int) {
+        let start = DispatchTime.now().uptimeNanoseconds
+        var polls = 0
+        while generation.load(ordering: .acquiring) == seen {
+            polls += 1
+            if polls % 1024 == 0 && DispatchTime.now().uptimeNanoseconds - start > Self.spinTime { break }
+        }
+        while true {
+            worker.sleeping.store(1, ordering: .sequentiallyConsistent)
+            if generation.load(ordering: .sequentiallyConsistent) != seen {
+                // A job arrived meanwhile. If its caller already took the flag, it signals: consume that.
+                if worker.sleeping.exchange(0, ordering: .sequentiallyConsistent) == 0 { worker.wake.wait() }
+                return
+            }
+            worker.wake.wait()
+        }
+    }
 }

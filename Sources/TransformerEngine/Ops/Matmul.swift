@@ -84,7 +84,7 @@ extension Tensor {
                             b: MatrixOperand(base: y.baseAddress! + offsetB * matrixB, rowStride: bRow, columnStride: bColumn),
                             c: out.baseAddress! + item * m * n, ldc: n, accumulate: false, parallel: batchCount == 1)
                     }
-                    if batchCount > 1 && m * n * k * batchCount >= 1 << 20 {
+                    if batchCount > 1 && m * n * k * batchCount >= 1 << 17 {
                         parallelChunks(batchCount, one)
                     } else {
                         (0..<batchCount).forEach(one)
