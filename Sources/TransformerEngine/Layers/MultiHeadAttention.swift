@@ -71,9 +71,17 @@ public final class MultiHeadAttention: Module {
         precondition(
             keyValue.rank == 3 && keyValue.shape[0] == x.shape[0] && keyValue.shape[2] == dModel,
             "MultiHeadAttention: keys/values \(keyValue.shape) do not match queries \(x.shape)")
-        let q = splitHeads(query(x))
-        var k = splitHeads(key(keyValue))
-        var v = splitHeads(value(keyValue))
+        let queries = query(x), keys = key(keyValue), values = value(keyValue)
+        // Without stages to keep, a cache to extend or dropout to draw, all heads run as one fused op
+        // (same bits as the stages below, a fraction of the time and memory).
+        if !recordsStages && cache == nil && !(dropout.p > 0 && GradMode.isEnabled),
+           let fused = Tensor.fusedAttention(query: queries, key: keys, value: values, heads: heads, mask: mask)
+        {
+            return output(fused)
+        }
+        let q = splitHeads(queries)
+        var k = splitHeads(keys)
+        var v = splitHeads(values)
         if let cache { (k, v) = cache.pointee.append(keys: k, values: v) }
         let scores = Tensor.matmul(q, k, transposeA: false, transposeB: true)
         let scaled = scores * (1 / Float(headDimension).squareRoot())

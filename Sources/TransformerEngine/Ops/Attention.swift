@@ -1,0 +1,203 @@
+// Scaled dot-product attention over all heads as one op: softmax(QKᵀ/√d_k + mask) V, with its gradient.
+
+// MARK: - Fused attention
+
+extension Tensor {
+    /// Multi-head attention's core for queries [batch, n, d] and keys/values [batch, m, d] whose last
+    /// axis holds `heads` heads side by side; returns the heads' outputs side by side, [batch, n, d].
+    ///
+    /// The same arithmetic as the op-by-op form in `MultiHeadAttention` (split heads, QKᵀ, scale,
+    /// mask with −∞, softmax, · V, merge heads), with the same kernels, so the two give identical
+    /// bits; as one op it needs no head transposes, no per-stage tensors and one graph
+    /// node. `mask` (1 = may attend) must broadcast to [batch, heads, n, m]; returns nil when it
+    /// does not, so the caller's op-by-op form reports the shapes. O(batch·heads·n·m·d_k).
+    static func fusedAttention(query: Tensor, key: Tensor, value: Tensor, heads: Int, mask: Tensor?) -> Tensor? {
+        let batch = query.shape[0], n = query.shape[1], d = query.shape[2], m = key.shape[1]
+        let headSize = d / heads
+        let layout = [batch, heads, n, m]
+        var maskStrides: [Int]?
+        if let mask {
+            guard mask.rank <= 4, case .success(let shape) = checkBroadcast(mask.shape, layout, op: "attention mask"),
+                  shape == layout
+            else { return nil }
+            maskStrides = broadcastStrides(of: mask.shape, in: layout)
+        }
+        let problem = AttentionProblem(
+            batch: batch, heads: heads, queries: n, keys: m, headSize: headSize, model: d,
+            scale: 1 / Float(headSize).squareRoot(), maskStrides: maskStrides)
+        var weights = [Float](repeating: 0, count: batch * heads * n * m)
+        var output = [Float](repeating: 0, count: batch * n * d)
+        withPointers(query, key, value, mask) { q, k, v, allowed in
+            weights.withUnsafeMutableBufferPointer { w in
+                output.withUnsafeMutableBufferPointer { out in
+                    problem.forEachHead { pair in
+                        problem.forward(pair, q: q, k: k, v: v, allowed: allowed, weights: w.baseAddress!, out: out.baseAddress!)
+                    }
+                }
+            }
+        }
+        let result = Tensor(shape: query.shape, scalars: output)
+        return recorded(result, from: [query, key, value]) { g in
+            var dq = [Float](repeating: 0, count: query.count)
+            var dk = [Float](repeating: 0, count: key.count)
+            var dv = [Float](repeating: 0, count: value.count)
+            withPointers(query, key, value, mask) { q, k, v, allowed in
+                g.scalars.withUnsafeBufferPointer { dOut in
+                    weights.withUnsafeBufferPointer { w in
+                        dq.withUnsafeMutableBufferPointer { dq in
+                            dk.withUnsafeMutableBufferPointer { dk in
+                                dv.withUnsafeMutableBufferPointer { dv in
+                                    problem.forEachHead { pair in
+                                        problem.backward(
+                                            pair, dOut: dOut.baseAddress!, q: q, k: k, v: v, allowed: allowed,
+                                            weights: w.baseAddress!, dq: dq.baseAddress!, dk: dk.baseAddress!,
+                                            dv: dv.baseAddress!)
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            return [
+                Tensor(shape: query.shape, scalars: dq), Tensor(shape: key.shape, scalars: dk),
+                Tensor(shape: value.shape, scalars: dv),
+            ]
+        }
+    }
+
+    /// Runs `body` with base pointers to the scalars of q, k, v and the mask (nil without one).
+    private static func withPointers(
+        _ q: Tensor, _ k: Tensor, _ v: Tensor, _ mask: Tensor?,
+        _ body: (UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>?) -> Void
+    ) {
+        q.scalars.withUnsafeBufferPointer { q in
+            k.scalars.withUnsafeBufferPointer { k in
+                v.scalars.withUnsafeBufferPointer { v in
+                    guard let mask else { return body(q.baseAddress!, k.baseAddress!, v.baseAddress!, nil) }
+                    mask.scalars.withUnsafeBufferPointer { allowed in
+                        body(q.baseAddress!, k.baseAddress!, v.baseAddress!, allowed.baseAddress!)
+                    }
+                }
+            }
+        }
+    }
+}
+
+// MARK: - One attention problem
+
+/// Sizes and layout of one fused attention call; the work for one (batch item, head) pair.
+///
+/// Each product is one `gemm` over strided views of the heads (the same kernel and summation
+/// order as the op-by-op form's batched matmul), so every value matches it bit for bit.
+private struct AttentionProblem {
+    let batch: Int
+    let heads: Int
+    let queries: Int
+    let keys: Int
+    let headSize: Int
+    /// d_model: the row stride of q, k, v and the output.
+    let model: Int
+    let scale: Float
+    /// Strides of the mask over [batch, heads, queries, keys]; nil without a mask.
+    let maskStrides: [Int]?
+
+    /// Calls `body` for every (batch item, head) pair, spread over threads when large enough.
+    func forEachHead(_ body: (Int) -> Void) {
+        let pairs = batch * heads
+        if pairs > 1 && pairs * queries * keys * headSize >= 1 << 17 {
+            parallelChunks(pairs, body)
+        } else {
+            for pair in 0..<pairs { body(pair) }
+        }
+    }
+
+    /// Calls `body(i, j, allowed)` for every query-key pair of `pair`'s score matrix.
+    @inline(__always)
+    private func forEachScore(_ pair: Int, _ allowed: UnsafePointer<Float>?, _ body: (Int, Int, Bool) -> Void) {
+        guard let allowed, let strides = maskStrides else {
+            for i in 0..<queries { for j in 0..<keys { body(i, j, true) } }
+            return
+        }
+        let base = (pair / heads) * strides[0] + (pair % heads) * strides[1]
+        let rowStride = strides[2], columnStride = strides[3]
+        for i in 0..<queries {
+            let row = allowed + base + i * rowStride
+            for j in 0..<keys { body(i, j, row[j * columnStride] != 0) }
+        }
+    }
+
+    /// A head's block of a [batch, length, d_model] tensor: `length` rows of headSize, or its transpose.
+    private func head(_ base: UnsafePointer<Float>, transposed: Bool = false) -> MatrixOperand {
+        transposed
+            ? MatrixOperand(base: base, rowStride: 1, columnStride: model)
+            : MatrixOperand(base: base, rowStride: model, columnStride: 1)
+    }
+
+    /// A [rows × columns] row-major matrix, or its transpose.
+    private func matrix(_ base: UnsafePointer<Float>, columns: Int, transposed: Bool = false) -> MatrixOperand {
+        transposed
+            ? MatrixOperand(base: base, rowStride: 1, columnStride: columns)
+            : MatrixOperand(base: base, rowStride: columns, columnStride: 1)
+    }
+
+    // MARK: - Forward
+
+    /// Weights (kept for backward) and output columns of one pair.
+    func forward(
+        _ pair: Int, q: UnsafePointer<Float>, k: UnsafePointer<Float>, v: UnsafePointer<Float>,
+        allowed: UnsafePointer<Float>?, weights: UnsafeMutablePointer<Float>, out: UnsafeMutablePointer<Float>
+    ) {
+        let b = pair / heads, column = (pair % heads) * headSize
+        let queryBase = b * queries * model + column, keyBase = b * keys * model + column
+        let w = weights + pair * queries * keys
+        // Scores QKᵀ, scaled, masked with −∞, softmax row by row.
+        gemm(
+            m: queries, n: keys, k: headSize, a: head(q + queryBase), b: head(k + keyBase, transposed: true),
+            c: w, ldc: keys, accumulate: false, parallel: false)
+        forEachScore(pair, allowed) { i, j, allowed in
+            w[i * keys + j] = allowed ? w[i * keys + j] * scale : -.infinity
+        }
+        for i in 0..<queries { softmaxRow(w + i * keys, into: w + i * keys, count: keys) }
+        // Output W · V into this head's columns.
+        gemm(
+            m: queries, n: headSize, k: keys, a: matrix(w, columns: keys), b: head(v + keyBase),
+            c: out + queryBase, ldc: model, accumulate: false, parallel: false)
+    }
+
+    // MARK: - Backward
+
+    /// Gradients of q, k and v columns of one pair from the output gradient.
+    func backward(
+        _ pair: Int, dOut: UnsafePointer<Float>, q: UnsafePointer<Float>, k: UnsafePointer<Float>,
+        v: UnsafePointer<Float>, allowed: UnsafePointer<Float>?, weights: UnsafePointer<Float>,
+        dq: UnsafeMutablePointer<Float>, dk: UnsafeMutablePointer<Float>, dv: UnsafeMutablePointer<Float>
+    ) {
+        let b = pair / heads, column = (pair % heads) * headSize
+        let queryBase = b * queries * model + column, keyBase = b * keys * model + column
+        let w = weights + pair * queries * keys
+        // dV = Wᵀ · dO.
+        gemm(
+            m: keys, n: headSize, k: queries, a: matrix(w, columns: keys, transposed: true), b: head(dOut + queryBase),
+            c: dv + keyBase, ldc: model, accumulate: false, parallel: false)
+        // dW = dO · Vᵀ, then back through softmax, the mask (no gradient where blocked) and the scale.
+        let dScores = UnsafeMutablePointer<Float>.allocate(capacity: queries * keys)
+        defer { dScores.deallocate() }
+        gemm(
+            m: queries, n: keys, k: headSize, a: head(dOut + queryBase), b: head(v + keyBase, transposed: true),
+            c: dScores, ldc: keys, accumulate: false, parallel: false)
+        for i in 0..<queries {
+            softmaxBackwardRow(dScores + i * keys, w + i * keys, into: dScores + i * keys, count: keys)
+        }
+        forEachScore(pair, allowed) { i, j, allowed in
+            dScores[i * keys + j] = (allowed ? dScores[i * keys + j] : 0) * scale
+        }
+        // dQ = dS · K, dK = dSᵀ · Q.
+        gemm(
+            m: queries, n: headSize, k: keys, a: matrix(dScores, columns: keys), b: head(k + keyBase),
+            c: dq + queryBase, ldc: model, accumulate: false, parallel: false)
+        gemm(
+            m: keys, n: headSize, k: queries, a: matrix(dScores, columns: keys, transposed: true), b: head(q + queryBase),
+            c: dk + keyBase, ldc: model, accumulate: false, parallel: false)
+    }
+}
