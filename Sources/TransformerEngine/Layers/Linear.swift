@@ -21,9 +21,9 @@ public final class Linear: Module {
         precondition(
             x.shape.last == weight.shape[1],
             "Linear: input \(x.shape) does not end in \(weight.shape[1]) (weight \(weight.shape))")
-        let y = Tensor.matmul(x, weight, transposeA: false, transposeB: true)
-        if let bias { return y + bias }
-        return y
+        guard let bias else { return Tensor.matmul(x, weight, transposeA: false, transposeB: true) }
+        if x.rank >= 2 && bias.rank == 1 { return Tensor.affine(x, weight: weight, bias: bias) }
+        return Tensor.matmul(x, weight, transposeA: false, transposeB: true) + bias
     }
 
     public func visitParameters(_ visit: (String, inout Tensor) -> Void) {

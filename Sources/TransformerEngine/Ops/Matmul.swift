@@ -45,6 +45,41 @@ extension Tensor {
         }
     }
 
+    // MARK: - Affine map
+
+    /// `x · weightᵀ + bias` over the last axis of `x` (rank ≥ 2) as one op: the bias is added to
+    /// the product in place and its gradient is summed straight from the output's. The same
+    /// arithmetic as `matmul` followed by `+` (bits included), one node and one tensor fewer.
+    static func affine(_ x: Tensor, weight: Tensor, bias: Tensor) -> Tensor {
+        var result = rawMatmul(x, weight, transposeA: false, transposeB: true)
+        let width = bias.count
+        precondition(bias.shape == [weight.shape[0]], "Linear: bias \(bias.shape) does not match weight \(weight.shape)")
+        result.scalars.withUnsafeMutableBufferPointer { y in
+            bias.scalars.withUnsafeBufferPointer { b in
+                for start in stride(from: 0, to: y.count, by: width) {
+                    zipLanes(y.baseAddress! + start, b.baseAddress!, into: y.baseAddress! + start, count: width, +)
+                }
+            }
+        }
+        return recorded(result, from: [x, weight, bias]) { g in
+            let columns = x.shape[x.rank - 1]
+            let dx = rawMatmul(g, weight, transposeA: false, transposeB: false)
+            let dWeight = rawMatmul(
+                g.reshaped([g.count / width, width]), x.detached().reshaped([x.count / columns, columns]),
+                transposeA: true, transposeB: false)
+            // Rows summed in order onto zeros, as `sum(axis: 0)` does.
+            var dBias = [Float](repeating: 0, count: width)
+            dBias.withUnsafeMutableBufferPointer { d in
+                g.scalars.withUnsafeBufferPointer { rows in
+                    for start in stride(from: 0, to: rows.count, by: width) {
+                        zipLanes(d.baseAddress!, rows.baseAddress! + start, into: d.baseAddress!, count: width, +)
+                    }
+                }
+            }
+            return [dx, dWeight, Tensor(shape: bias.shape, scalars: dBias)]
+        }
+    }
+
     // MARK: - Kernel dispatch
 
     /// The product without autograd: one GEMM when `b` is a shared matrix, else one per batch item.

@@ -50,7 +50,7 @@ extension Tensor {
 
     /// 1 / (1 + e⁻ˣ) elementwise.
     public func sigmoid() -> Tensor {
-        let result = mapLanes { 1 / (1 + fastExp(-$0)) }
+        let result = mappingLanes { 1 / (1 + fastExp(-$0)) }
         return Tensor.recorded(result, from: [self]) { g in
             let y = result.detached()
             return [g * y * (1 - y)]
@@ -59,9 +59,9 @@ extension Tensor {
 
     /// GELU in the tanh form used by GPT-2: ½x(1 + tanh(√(2/π)(x + 0.044715x³))).
     public func gelu() -> Tensor {
-        let result = mapLanes { GELU.value($0) }
+        let result = mappingLanes { GELU.value($0) }
         return Tensor.recorded(result, from: [self]) { [self] g in
-            [Tensor.zipLanes(g, self, op: "gelu backward") { $0 * GELU.derivative($1) }]
+            [Tensor.zippingLanes(g, self, op: "gelu backward") { $0 * GELU.derivative($1) }]
         }
     }
 
@@ -69,11 +69,11 @@ extension Tensor {
 
     /// Applies `f` to the elements eight at a time (see `Lanes`). O(count).
     @inline(__always)
-    func mapLanes(_ f: (Lanes) -> Lanes) -> Tensor {
+    func mappingLanes(_ f: (Lanes) -> Lanes) -> Tensor {
         guard count > 0 else { return detached() }
         let values = [Float](unsafeUninitializedCapacity: count) { out, initialized in
             scalars.withUnsafeBufferPointer { x in
-                TransformerEngine.mapLanes(x.baseAddress!, into: out.baseAddress!, count: count, f)
+                mapLanes(x.baseAddress!, into: out.baseAddress!, count: count, f)
             }
             initialized = count
         }
@@ -82,13 +82,13 @@ extension Tensor {
 
     /// Applies `f` to the elements of two tensors of one shape, eight at a time. O(count).
     @inline(__always)
-    static func zipLanes(_ a: Tensor, _ b: Tensor, op: StaticString, _ f: (Lanes, Lanes) -> Lanes) -> Tensor {
+    static func zippingLanes(_ a: Tensor, _ b: Tensor, op: StaticString, _ f: (Lanes, Lanes) -> Lanes) -> Tensor {
         precondition(a.shape == b.shape, "\(op): shapes \(a.shape) and \(b.shape) differ")
         guard a.count > 0 else { return a.detached() }
         let values = [Float](unsafeUninitializedCapacity: a.count) { out, initialized in
             a.scalars.withUnsafeBufferPointer { x in
                 b.scalars.withUnsafeBufferPointer { y in
-                    TransformerEngine.zipLanes(x.baseAddress!, y.baseAddress!, into: out.baseAddress!, count: a.count, f)
+                    zipLanes(x.baseAddress!, y.baseAddress!, into: out.baseAddress!, count: a.count, f)
                 }
             }
             initialized = a.count
