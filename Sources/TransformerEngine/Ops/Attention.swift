@@ -158,7 +158,7 @@ private struct AttentionProblem {
         forEachScore(pair, allowed) { i, j, allowed in
             w[i * keys + j] = allowed ? w[i * keys + j] * scale : -.infinity
         }
-        for i in 0..<queries { softmaxRow(w + i * keys, into: w + i * keys, count: keys) }
+        Elementwise.softmaxRows(w, into: w, rows: queries, n: keys)
         // Output W · V into this head's columns.
         gemm(
             m: queries, n: headSize, k: keys, a: matrix(w, columns: keys), b: head(v + keyBase),
@@ -186,9 +186,7 @@ private struct AttentionProblem {
         gemm(
             m: queries, n: keys, k: headSize, a: head(dOut + queryBase), b: head(v + keyBase, transposed: true),
             c: dScores, ldc: keys, accumulate: false, parallel: false)
-        for i in 0..<queries {
-            softmaxBackwardRow(dScores + i * keys, w + i * keys, into: dScores + i * keys, count: keys)
-        }
+        Elementwise.softmaxBackwardRows(dScores, w, into: dScores, rows: queries, n: keys)
         forEachScore(pair, allowed) { i, j, allowed in
             dScores[i * keys + j] = (allowed ? dScores[i * keys + j] : 0) * scale
         }

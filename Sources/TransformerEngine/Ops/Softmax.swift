@@ -16,10 +16,14 @@ extension Tensor {
     public func softmax(axis: Int = -1) -> Tensor {
         let axis = normalizedAxis(axis, op: "softmax")
         if axis != rank - 1 { return transposed(axis, rank - 1).softmax(axis: -1).transposed(axis, rank - 1) }
-        let result = mapRows { row, out, n in softmaxRow(row, into: out, count: n) }
+        let n = shape.last ?? 1
+        let rows = n == 0 ? 0 : count / n
+        let result = mappingBuffer { x, out, _ in Elementwise.softmaxRows(x, into: out, rows: rows, n: n) }
         return Tensor.recorded(result, from: [self]) { g in
             // dx = y ⊙ (g − Σ g⊙y)
-            [Tensor.rowwise(g, result) { gRow, yRow, out, n in softmaxBackwardRow(gRow, yRow, into: out, count: n) }]
+            [Tensor.zippingBuffers(g, result, op: "softmax backward") { g, y, out, _ in
+                Elementwise.softmaxBackwardRows(g, y, into: out, rows: rows, n: n)
+            }]
         }
     }
 
@@ -82,34 +86,4 @@ extension Tensor {
         }
         return Tensor(shape: a.shape, scalars: values)
     }
-}
-
-// MARK: - Rows
-
-/// One row of softmax: max, exponentials eight at a time, their sum in index order, scale.
-/// A row that is all −∞ gives zeros. O(n).
-@inline(__always)
-func softmaxRow(_ row: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, count n: Int) {
-    let peak = maximum(row, count: n)
-    if peak == -.infinity {
-        out.update(repeating: 0, count: n)
-        return
-    }
-    let shift = Lanes(repeating: peak)
-    mapLanes(row, into: out, count: n) { fastExp($0 - shift) }
-    var total: Float = 0
-    for j in 0..<n { total += out[j] }
-    let inverse = Lanes(repeating: 1 / total)
-    mapLanes(out, into: out, count: n) { $0 * inverse }
-}
-
-/// One row of softmax's gradient, dx = y ⊙ (g − Σ g⊙y), the sum in index order. O(n).
-@inline(__always)
-func softmaxBackwardRow(
-    _ g: UnsafePointer<Float>, _ y: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, count n: Int
-) {
-    var dot: Float = 0
-    for j in 0..<n { dot += g[j] * y[j] }
-    let shared = Lanes(repeating: dot)
-    zipLanes(g, y, into: out, count: n) { g, y in y * (g - shared) }
 }

@@ -59,37 +59,45 @@ extension Tensor {
 
     /// GELU in the tanh form used by GPT-2: ½x(1 + tanh(√(2/π)(x + 0.044715x³))).
     public func gelu() -> Tensor {
-        let result = mappingLanes { GELU.value($0) }
+        let result = mappingBuffer { x, out, count in Elementwise.gelu(x, into: out, count: count) }
         return Tensor.recorded(result, from: [self]) { [self] g in
-            [Tensor.zippingLanes(g, self, op: "gelu backward") { $0 * GELU.derivative($1) }]
+            [Tensor.zippingBuffers(g, self, op: "gelu backward") { g, x, out, count in
+                Elementwise.geluBackward(g, x, into: out, count: count)
+            }]
         }
     }
 
-    // MARK: - Eight lanes at a time
+    // MARK: - Whole buffers
 
-    /// Applies `f` to the elements eight at a time (see `Lanes`). O(count).
+    /// Eight lanes at a time: applies `f` to every element. O(count).
     @inline(__always)
     func mappingLanes(_ f: (Lanes) -> Lanes) -> Tensor {
+        mappingBuffer { x, out, count in mapLanes(x, into: out, count: count, f) }
+    }
+
+    /// A tensor of this shape whose scalars `body(input, output, count)` writes. O(count).
+    @inline(__always)
+    func mappingBuffer(_ body: (UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int) -> Void) -> Tensor {
         guard count > 0 else { return detached() }
         let values = [Float](unsafeUninitializedCapacity: count) { out, initialized in
-            scalars.withUnsafeBufferPointer { x in
-                mapLanes(x.baseAddress!, into: out.baseAddress!, count: count, f)
-            }
+            scalars.withUnsafeBufferPointer { x in body(x.baseAddress!, out.baseAddress!, count) }
             initialized = count
         }
         return Tensor(shape: shape, scalars: values)
     }
 
-    /// Applies `f` to the elements of two tensors of one shape, eight at a time. O(count).
+    /// A tensor of the shape of `a` and `b` (which must match) whose scalars `body(a, b, output,
+    /// count)` writes. O(count).
     @inline(__always)
-    static func zippingLanes(_ a: Tensor, _ b: Tensor, op: StaticString, _ f: (Lanes, Lanes) -> Lanes) -> Tensor {
+    static func zippingBuffers(
+        _ a: Tensor, _ b: Tensor, op: StaticString,
+        _ body: (UnsafePointer<Float>, UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int) -> Void
+    ) -> Tensor {
         precondition(a.shape == b.shape, "\(op): shapes \(a.shape) and \(b.shape) differ")
         guard a.count > 0 else { return a.detached() }
         let values = [Float](unsafeUninitializedCapacity: a.count) { out, initialized in
             a.scalars.withUnsafeBufferPointer { x in
-                b.scalars.withUnsafeBufferPointer { y in
-                    zipLanes(x.baseAddress!, y.baseAddress!, into: out.baseAddress!, count: a.count, f)
-                }
+                b.scalars.withUnsafeBufferPointer { y in body(x.baseAddress!, y.baseAddress!, out.baseAddress!, a.count) }
             }
             initialized = a.count
         }

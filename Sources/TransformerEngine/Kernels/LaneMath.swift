@@ -1,4 +1,9 @@
-// eˣ, tanh and GELU in plain Float arithmetic on eight lanes at once: the same bits on every platform.
+// eˣ, tanh, GELU and softmax rows in plain Float arithmetic on eight lanes at once: the same bits everywhere.
+//
+// This one file is compiled twice: into TransformerEngine for baseline x86-64 (or any CPU), and,
+// through a symbolic link, into TransformerEngineKernelsAVX2 with `-target-cpu haswell`, where
+// Lanes is one AVX register. Both copies are internal to their module; the engine calls the
+// AVX2 module's public entry points only on CPUs that have AVX2, and gets the same bits.
 
 // MARK: - Lanes
 
@@ -113,15 +118,22 @@ func storeLanes(_ lanes: Lanes, to p: UnsafeMutablePointer<Float>, count: Int) {
 }
 
 /// out[i] = f(x[i]) for i in 0..<count, eight at a time. `out` may be `x`. O(count).
+///
+/// Whole blocks of eight are loaded and stored as vectors; the last partial block goes through
+/// `loadLanes`/`storeLanes` in a separate call of `f`, so the main loop stays plain vector code.
 @inline(__always)
 func mapLanes(
     _ x: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, count: Int, _ f: (Lanes) -> Lanes
 ) {
+    let whole = count / 8 * 8
     var i = 0
-    while i < count {
-        let n = Swift.min(8, count - i)
-        storeLanes(f(loadLanes(x + i, count: n)), to: out + i, count: n)
+    while i < whole {
+        let value = f(UnsafeRawPointer(x + i).loadUnaligned(as: Lanes.self))
+        UnsafeMutableRawPointer(out + i).storeBytes(of: value, as: Lanes.self)
         i += 8
+    }
+    if whole < count {
+        storeLanes(f(loadLanes(x + whole, count: count - whole)), to: out + whole, count: count - whole)
     }
 }
 
@@ -131,11 +143,17 @@ func zipLanes(
     _ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, count: Int,
     _ f: (Lanes, Lanes) -> Lanes
 ) {
+    let whole = count / 8 * 8
     var i = 0
-    while i < count {
-        let n = Swift.min(8, count - i)
-        storeLanes(f(loadLanes(x + i, count: n), loadLanes(y + i, count: n)), to: out + i, count: n)
+    while i < whole {
+        let value = f(
+            UnsafeRawPointer(x + i).loadUnaligned(as: Lanes.self), UnsafeRawPointer(y + i).loadUnaligned(as: Lanes.self))
+        UnsafeMutableRawPointer(out + i).storeBytes(of: value, as: Lanes.self)
         i += 8
+    }
+    if whole < count {
+        let rest = count - whole
+        storeLanes(f(loadLanes(x + whole, count: rest), loadLanes(y + whole, count: rest)), to: out + whole, count: rest)
     }
 }
 
@@ -155,4 +173,34 @@ func maximum(_ x: UnsafePointer<Float>, count: Int) -> Float {
         i += 1
     }
     return result
+}
+
+// MARK: - Softmax rows
+
+/// One row of softmax: max, exponentials eight at a time, their sum in index order, scale.
+/// A row that is all −∞ gives zeros. O(n).
+@inline(__always)
+func softmaxRow(_ row: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, count n: Int) {
+    let peak = maximum(row, count: n)
+    if peak == -.infinity {
+        out.update(repeating: 0, count: n)
+        return
+    }
+    let shift = Lanes(repeating: peak)
+    mapLanes(row, into: out, count: n) { fastExp($0 - shift) }
+    var total: Float = 0
+    for j in 0..<n { total += out[j] }
+    let inverse = Lanes(repeating: 1 / total)
+    mapLanes(out, into: out, count: n) { $0 * inverse }
+}
+
+/// One row of softmax's gradient, dx = y ⊙ (g − Σ g⊙y), the sum in index order. O(n).
+@inline(__always)
+func softmaxBackwardRow(
+    _ g: UnsafePointer<Float>, _ y: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, count n: Int
+) {
+    var dot: Float = 0
+    for j in 0..<n { dot += g[j] * y[j] }
+    let shared = Lanes(repeating: dot)
+    zipLanes(g, y, into: out, count: n) { g, y in y * (g - shared) }
 }
