@@ -34,6 +34,59 @@ public func avx2MultiplyPackedBlock(
     packedB: UnsafePointer<Float>, firstColumn: Int, columnCount: Int,
     c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
 ) {
+    multiplyBlock(
+        kc: kc, a: StridedRows(base: packedA, rowStride: 1, depthStride: tileRows, stripStride: tileRows * kc),
+        rowCount: rowCount, packedB: packedB, firstColumn: firstColumn, columnCount: columnCount,
+        c: c, ldc: ldc, accumulate: accumulate)
+}
+
+/// The same block product reading A in place, element (i, p) at `a + i * rowStride + p * columnStride`,
+/// instead of from a packed copy: for small products, where packing A costs as much as using it.
+/// The same sums in the same order as `avx2MultiplyPackedBlock`, so the same bits.
+@inline(never)
+public func avx2MultiplyBlock(
+    kc: Int, a: UnsafePointer<Float>, rowStride: Int, columnStride: Int, rowCount: Int,
+    packedB: UnsafePointer<Float>, firstColumn: Int, columnCount: Int,
+    c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
+) {
+    multiplyBlock(
+        kc: kc, a: StridedRows(base: a, rowStride: rowStride, depthStride: columnStride, stripStride: tileRows * rowStride),
+        rowCount: rowCount, packedB: packedB, firstColumn: firstColumn, columnCount: columnCount,
+        c: c, ldc: ldc, accumulate: accumulate)
+}
+
+// MARK: - Reading A
+
+/// Rows of A for the tiles: element (i, p) of strip s at `base + s * stripStride + i * rowStride + p * depthStride`.
+private struct StridedRows {
+    let base: UnsafePointer<Float>
+    let rowStride: Int
+    let depthStride: Int
+    let stripStride: Int
+
+    /// The six rows of strip `strip`; rows past `height` repeat the last valid one (a zero-padded
+    /// packed strip has those rows, a matrix read in place does not; their sums are not stored).
+    @inline(__always)
+    func strip(_ strip: Int, height: Int) -> TileRows {
+        let first = base + strip * stripStride
+        func row(_ i: Int) -> UnsafePointer<Float> { first + min(i, height - 1) * rowStride }
+        return TileRows(r0: row(0), r1: row(1), r2: row(2), r3: row(3), r4: row(4), r5: row(5))
+    }
+}
+
+/// The six rows of A one register tile reads.
+private struct TileRows {
+    let r0, r1, r2, r3, r4, r5: UnsafePointer<Float>
+}
+
+// MARK: - Blocks
+
+@inline(__always)
+private func multiplyBlock(
+    kc: Int, a: StridedRows, rowCount: Int,
+    packedB: UnsafePointer<Float>, firstColumn: Int, columnCount: Int,
+    c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
+) {
     let aStrips = (rowCount + tileRows - 1) / tileRows
     let end = firstColumn + columnCount
     withUnsafeTemporaryAllocation(of: Float.self, capacity: tileRows * 2 * stripColumns) { scratch in
@@ -46,12 +99,12 @@ public func avx2MultiplyPackedBlock(
             for strip in 0..<aStrips {
                 let row = strip * tileRows
                 let height = min(tileRows, rowCount - row)
-                let stripA = packedA + strip * tileRows * kc
+                let rows = a.strip(strip, height: height)
                 let target = c + row * ldc + column
                 if height == tileRows && width == 2 * stripColumns {
-                    tile6x16(kc: kc, a: stripA, b: stripB, c: target, ldc: ldc, accumulate: accumulate)
+                    tile6x16(kc: kc, rows, step: a.depthStride, b: stripB, c: target, ldc: ldc, accumulate: accumulate)
                 } else if height == tileRows && width == stripColumns {
-                    tile6x8(kc: kc, a: stripA, b: stripB, c: target, ldc: ldc, accumulate: accumulate)
+                    tile6x8(kc: kc, rows, step: a.depthStride, b: stripB, c: target, ldc: ldc, accumulate: accumulate)
                 } else {
                     // Edge tile: run the full tile on a scratch copy, then write back the valid part.
                     let scratchWidth = wide ? 2 * stripColumns : stripColumns
@@ -61,9 +114,9 @@ public func avx2MultiplyPackedBlock(
                         }
                     }
                     if wide {
-                        tile6x16(kc: kc, a: stripA, b: stripB, c: edge, ldc: scratchWidth, accumulate: true)
+                        tile6x16(kc: kc, rows, step: a.depthStride, b: stripB, c: edge, ldc: scratchWidth, accumulate: true)
                     } else {
-                        tile6x8(kc: kc, a: stripA, b: stripB, c: edge, ldc: scratchWidth, accumulate: true)
+                        tile6x8(kc: kc, rows, step: a.depthStride, b: stripB, c: edge, ldc: scratchWidth, accumulate: true)
                     }
                     for i in 0..<height {
                         for j in 0..<width { target[i * ldc + j] = edge[i * scratchWidth + j] }
@@ -81,43 +134,44 @@ public func avx2MultiplyPackedBlock(
 ///
 /// Six 256-bit accumulators per pass, plus two B vectors and a broadcast, fit the sixteen
 /// AVX2 registers without spilling, which a single twelve-accumulator pass does not.
+/// `rows` are the six rows of A; `step` is the distance between consecutive depths in each.
 @inline(__always)
 private func tile6x16(
-    kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
+    kc: Int, _ rows: TileRows, step: Int, b: UnsafePointer<Float>,
     c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
 ) {
-    tile3x16(kc: kc, a: a, b: b, c: c, ldc: ldc, accumulate: accumulate)
-    tile3x16(kc: kc, a: a + 3, b: b, c: c + 3 * ldc, ldc: ldc, accumulate: accumulate)
+    tile3x16(kc: kc, rows.r0, rows.r1, rows.r2, step: step, b: b, c: c, ldc: ldc, accumulate: accumulate)
+    tile3x16(kc: kc, rows.r3, rows.r4, rows.r5, step: step, b: b, c: c + 3 * ldc, ldc: ldc, accumulate: accumulate)
 }
 
-/// C[3×16] (+)= three rows of a 6-row A strip (starting at `a`) · two B strips. O(kc).
+/// C[3×16] (+)= three rows of A · two B strips. O(kc).
 @inline(__always)
 private func tile3x16(
-    kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
-    c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
+    kc: Int, _ a0: UnsafePointer<Float>, _ a1: UnsafePointer<Float>, _ a2: UnsafePointer<Float>, step: Int,
+    b: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
 ) {
     var l0 = SIMD8<Float>(), l1 = SIMD8<Float>(), l2 = SIMD8<Float>()
     var r0 = SIMD8<Float>(), r1 = SIMD8<Float>(), r2 = SIMD8<Float>()
-    var ap = a
     var left = UnsafeRawPointer(b)
     var right = UnsafeRawPointer(b + stripColumns * kc)
-    let step = stripColumns * MemoryLayout<Float>.stride
+    let bStep = stripColumns * MemoryLayout<Float>.stride
+    var offset = 0
     for _ in 0..<kc {
         let bl = left.load(as: SIMD8<Float>.self)
         let br = right.load(as: SIMD8<Float>.self)
         // Multiply then add (never fused): the generic kernel's exact rounding.
-        let x0 = SIMD8<Float>(repeating: ap[0])
+        let x0 = SIMD8<Float>(repeating: a0[offset])
         l0 += x0 * bl
         r0 += x0 * br
-        let x1 = SIMD8<Float>(repeating: ap[1])
+        let x1 = SIMD8<Float>(repeating: a1[offset])
         l1 += x1 * bl
         r1 += x1 * br
-        let x2 = SIMD8<Float>(repeating: ap[2])
+        let x2 = SIMD8<Float>(repeating: a2[offset])
         l2 += x2 * bl
         r2 += x2 * br
-        ap += tileRows
-        left += step
-        right += step
+        offset += step
+        left += bStep
+        right += bStep
     }
     store(l0, r0, into: c, accumulate: accumulate)
     store(l1, r1, into: c + ldc, accumulate: accumulate)
@@ -127,22 +181,23 @@ private func tile3x16(
 /// C[6×8] (+)= A[6×kc] · B strip[kc×8]: six 256-bit accumulators. O(kc).
 @inline(__always)
 private func tile6x8(
-    kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
+    kc: Int, _ rows: TileRows, step: Int, b: UnsafePointer<Float>,
     c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
 ) {
     var c0 = SIMD8<Float>(), c1 = SIMD8<Float>(), c2 = SIMD8<Float>()
     var c3 = SIMD8<Float>(), c4 = SIMD8<Float>(), c5 = SIMD8<Float>()
-    var ap = a
+    let a0 = rows.r0, a1 = rows.r1, a2 = rows.r2, a3 = rows.r3, a4 = rows.r4, a5 = rows.r5
     var bp = UnsafeRawPointer(b)
+    var offset = 0
     for _ in 0..<kc {
         let bv = bp.load(as: SIMD8<Float>.self)
-        c0 += SIMD8(repeating: ap[0]) * bv
-        c1 += SIMD8(repeating: ap[1]) * bv
-        c2 += SIMD8(repeating: ap[2]) * bv
-        c3 += SIMD8(repeating: ap[3]) * bv
-        c4 += SIMD8(repeating: ap[4]) * bv
-        c5 += SIMD8(repeating: ap[5]) * bv
-        ap += tileRows
+        c0 += SIMD8(repeating: a0[offset]) * bv
+        c1 += SIMD8(repeating: a1[offset]) * bv
+        c2 += SIMD8(repeating: a2[offset]) * bv
+        c3 += SIMD8(repeating: a3[offset]) * bv
+        c4 += SIMD8(repeating: a4[offset]) * bv
+        c5 += SIMD8(repeating: a5[offset]) * bv
+        offset += step
         bp += stripColumns * MemoryLayout<Float>.stride
     }
     store(c0, into: c, accumulate: accumulate)

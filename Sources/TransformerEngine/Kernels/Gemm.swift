@@ -214,8 +214,18 @@ private func computeBlockOfC(
     kernel: GemmKernel
 ) {
     let aStrips = (rows.count + gemmMR - 1) / gemmMR
-    packBlockOfA(panelA, rows: rows, kc: kc, into: packedA)
     #if arch(x86_64)
+    if kernel == .avx2 && columns.count <= 128 {
+        // A narrow block reads each row of A a few times at most: read it where it is rather
+        // than pack it (packing cost as much as the product for the small models' layers).
+        avx2MultiplyBlock(
+            kc: kc, a: panelA.base + rows.lowerBound * panelA.rowStride, rowStride: panelA.rowStride,
+            columnStride: panelA.columnStride, rowCount: rows.count, packedB: packedB,
+            firstColumn: columns.lowerBound, columnCount: columns.count,
+            c: c + rows.lowerBound * ldc, ldc: ldc, accumulate: accumulate)
+        return
+    }
+    packBlockOfA(panelA, rows: rows, kc: kc, into: packedA)
     if kernel == .avx2 {
         avx2MultiplyPackedBlock(
             kc: kc, packedA: packedA, rowCount: rows.count, packedB: packedB,
@@ -223,6 +233,8 @@ private func computeBlockOfC(
             c: c + rows.lowerBound * ldc, ldc: ldc, accumulate: accumulate)
         return
     }
+    #else
+    packBlockOfA(panelA, rows: rows, kc: kc, into: packedA)
     #endif
     var edge = [Float](repeating: 0, count: gemmMR * gemmNR)
     var column = columns.lowerBound
