@@ -1,4 +1,4 @@
-// Elementwise kernels compiled for AVX2 (haswell): GELU and softmax rows, eight floats per instruction.
+// Elementwise kernels compiled for AVX2 (haswell): GELU, softmax, layer norm and Adam, eight floats per instruction.
 //
 // The arithmetic is LaneMath.swift's (the same file, linked into this module), so results match
 // the baseline build of TransformerEngine bit for bit; only the register width differs.
@@ -35,6 +35,55 @@ public func avx2SoftmaxBackwardRows(
     _ g: UnsafePointer<Float>, _ y: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, rows: Int, n: Int
 ) {
     for r in 0..<rows { softmaxBackwardRow(g + r * n, y + r * n, into: out + r * n, count: n) }
+}
+
+// MARK: - Layer norm
+
+/// Forward of rows `first..<first + count` (see `layerNormRows`).
+@inline(never)
+public func avx2LayerNormRows(
+    _ x: UnsafePointer<Float>, gamma: UnsafePointer<Float>, beta: UnsafePointer<Float>, first: Int, count: Int, n: Int,
+    epsilon: Float, normalized: UnsafeMutablePointer<Float>, inverseStd: UnsafeMutablePointer<Float>,
+    output: UnsafeMutablePointer<Float>
+) {
+    layerNormRows(
+        x, gamma: gamma, beta: beta, rows: first..<first + count, n: n, epsilon: epsilon, normalized: normalized,
+        inverseStd: inverseStd, output: output)
+}
+
+/// dx of rows `first..<first + count` (see `layerNormBackwardRows`).
+@inline(never)
+public func avx2LayerNormBackwardRows(
+    _ dy: UnsafePointer<Float>, normalized: UnsafePointer<Float>, gamma: UnsafePointer<Float>,
+    inverseStd: UnsafePointer<Float>, first: Int, count: Int, n: Int, dx: UnsafeMutablePointer<Float>
+) {
+    layerNormBackwardRows(
+        dy, normalized: normalized, gamma: gamma, inverseStd: inverseStd, rows: first..<first + count, n: n, dx: dx)
+}
+
+/// γ and β gradients summed over `rows` rows (see `layerNormParameterGradients`).
+@inline(never)
+public func avx2LayerNormParameterGradients(
+    _ dy: UnsafePointer<Float>, normalized: UnsafePointer<Float>, rows: Int, n: Int,
+    dGamma: UnsafeMutablePointer<Float>, dBeta: UnsafeMutablePointer<Float>
+) {
+    layerNormParameterGradients(dy, normalized: normalized, rows: rows, n: n, dGamma: dGamma, dBeta: dBeta)
+}
+
+// MARK: - Adam
+
+/// One Adam/AdamW update of `count` parameters (see `adamUpdate`).
+@inline(never)
+public func avx2AdamUpdate(
+    learningRate: Float, beta1: Float, beta2: Float, epsilon: Float, weightDecay: Float, decoupledWeightDecay: Bool,
+    stepSize: Float, correction2Root: Float,
+    parameters: UnsafeMutablePointer<Float>, gradients: UnsafePointer<Float>,
+    m: UnsafeMutablePointer<Float>, v: UnsafeMutablePointer<Float>, count: Int
+) {
+    let step = AdamStep(
+        learningRate: learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon, weightDecay: weightDecay,
+        decoupledWeightDecay: decoupledWeightDecay, stepSize: stepSize, correction2Root: correction2Root)
+    adamUpdate(step, parameters: parameters, gradients: gradients, m: m, v: v, count: count)
 }
 
 #endif

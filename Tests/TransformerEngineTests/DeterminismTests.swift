@@ -31,4 +31,21 @@ final class DeterminismTests: XCTestCase {
     }
 
     static let recorded: [UInt32] = [0x403f_488b, 0x4035_feeb, 0x402c_e618, 0x402b_3eb7, 0x4022_aff4, 0xfd3e_027b]
+
+    /// Ops large enough to be cut into blocks over threads (layer norm, GELU, softmax, attention)
+    /// give the bits of one thread, forward and backward.
+    func testLargeElementwiseOpsGiveTheSameBitsOnOneOrTwoThreads() {
+        func bits(threads: Int) -> [UInt32] {
+            EngineThreads.set(threads)
+            defer { EngineThreads.set(2) }
+            var g = RandomGenerator(seed: 4)
+            let x = Tensor.randn([2, 150, 64], using: &g).requiringGrad()
+            let norm = LayerNorm(64)
+            let attention = MultiHeadAttention(dModel: 64, heads: 4, using: &g)
+            let y = attention(norm(x).gelu(), mask: Tensor.causalMask(150))
+            (y * Tensor.randn(y.shape, using: &g)).sum().backward()
+            return (y.scalars + x.grad!.scalars + norm.weight.grad!.scalars + norm.bias.grad!.scalars).map(\.bitPattern)
+        }
+        XCTAssertEqual(bits(threads: 1), bits(threads: 2))
+    }
 }

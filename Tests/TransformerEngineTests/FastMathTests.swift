@@ -74,4 +74,49 @@ final class FastMathTests: XCTestCase {
         XCTAssertEqual(bits(Array(fast.prefix(scores.count))), bits(Array(baseline.prefix(scores.count))))
         #endif
     }
+
+    /// The AVX2 build of layer norm (forward, dx, γ/β gradients) and of Adam gives the baseline's bits.
+    func testAVX2LayerNormAndAdamMatchTheBaselineBuild() throws {
+        #if arch(x86_64)
+        try XCTSkipUnless(GemmKernel.avx2IsAvailable, "this CPU has no AVX2")
+        var g = RandomGenerator(seed: 9)
+        let rows = 7, n = 21
+        let x = (0..<rows * n).map { _ in g.nextNormal() * 3 }
+        let dy = (0..<rows * n).map { _ in g.nextNormal() }
+        let gamma = (0..<n).map { _ in g.nextNormal() }, beta = (0..<n).map { _ in g.nextNormal() }
+        func bits(_ values: [Float]) -> [UInt32] { values.map(\.bitPattern) }
+
+        var fast = (xhat: [Float](repeating: 0, count: rows * n), rstd: [Float](repeating: 0, count: rows),
+                    y: [Float](repeating: 0, count: rows * n), dx: [Float](repeating: 0, count: rows * n),
+                    dGamma: [Float](repeating: 0, count: n), dBeta: [Float](repeating: 0, count: n))
+        var base = fast
+        avx2LayerNormRows(
+            x, gamma: gamma, beta: beta, first: 0, count: rows, n: n, epsilon: 1e-5,
+            normalized: &fast.xhat, inverseStd: &fast.rstd, output: &fast.y)
+        layerNormRows(
+            x, gamma: gamma, beta: beta, rows: 0..<rows, n: n, epsilon: 1e-5,
+            normalized: &base.xhat, inverseStd: &base.rstd, output: &base.y)
+        XCTAssertEqual(bits(fast.xhat + fast.rstd + fast.y), bits(base.xhat + base.rstd + base.y))
+
+        avx2LayerNormBackwardRows(dy, normalized: fast.xhat, gamma: gamma, inverseStd: fast.rstd, first: 0, count: rows, n: n, dx: &fast.dx)
+        layerNormBackwardRows(dy, normalized: base.xhat, gamma: gamma, inverseStd: base.rstd, rows: 0..<rows, n: n, dx: &base.dx)
+        avx2LayerNormParameterGradients(dy, normalized: fast.xhat, rows: rows, n: n, dGamma: &fast.dGamma, dBeta: &fast.dBeta)
+        layerNormParameterGradients(dy, normalized: base.xhat, rows: rows, n: n, dGamma: &base.dGamma, dBeta: &base.dBeta)
+        XCTAssertEqual(bits(fast.dx + fast.dGamma + fast.dBeta), bits(base.dx + base.dGamma + base.dBeta))
+
+        for decoupled in [false, true] {
+            let step = AdamStep(
+                learningRate: 1e-2, beta1: 0.9, beta2: 0.999, epsilon: 1e-8, weightDecay: 0.1,
+                decoupledWeightDecay: decoupled, stepSize: 0.1, correction2Root: 0.0447)
+            var p1 = x, m1 = dy, v1 = dy.map { $0 * $0 }
+            var p2 = p1, m2 = m1, v2 = v1
+            avx2AdamUpdate(
+                learningRate: step.learningRate, beta1: step.beta1, beta2: step.beta2, epsilon: step.epsilon,
+                weightDecay: step.weightDecay, decoupledWeightDecay: decoupled, stepSize: step.stepSize,
+                correction2Root: step.correction2Root, parameters: &p1, gradients: dy, m: &m1, v: &v1, count: x.count)
+            adamUpdate(step, parameters: &p2, gradients: dy, m: &m2, v: &v2, count: x.count)
+            XCTAssertEqual(bits(p1 + m1 + v1), bits(p2 + m2 + v2), "decoupled \(decoupled)")
+        }
+        #endif
+    }
 }

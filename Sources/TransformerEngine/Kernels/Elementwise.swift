@@ -1,28 +1,34 @@
-// Elementwise kernels that run on AVX2 when the CPU has it: the same LaneMath arithmetic, twice as wide.
+// Elementwise kernels that run on AVX2 when the CPU has it (the same LaneMath arithmetic, twice as wide), over threads when large.
 
 import TransformerEngineKernelsAVX2
 
 // MARK: - Dispatch
 
-/// GELU and softmax over raw buffers, through TransformerEngineKernelsAVX2 when `GemmKernel.current`
+/// GELU, softmax, layer norm and Adam over raw buffers, through TransformerEngineKernelsAVX2 when `GemmKernel.current`
 /// chose AVX2, else through this module's baseline build of the same functions. Same bits either way.
 enum Elementwise {
     /// out[i] = GELU(x[i]). `out` may be `x`. O(count).
     static func gelu(_ x: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, count: Int) {
-        #if arch(x86_64)
-        if GemmKernel.current == .avx2 { return avx2GELU(x, into: out, count: count) }
-        #endif
-        mapLanes(x, into: out, count: count) { GELU.value($0) }
+        inBlocks(count) { start, length in
+            #if arch(x86_64)
+            if GemmKernel.current == .avx2 { return avx2GELU(x + start, into: out + start, count: length) }
+            #endif
+            mapLanes(x + start, into: out + start, count: length) { GELU.value($0) }
+        }
     }
 
     /// out[i] = g[i] · GELU′(x[i]). O(count).
     static func geluBackward(
         _ g: UnsafePointer<Float>, _ x: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, count: Int
     ) {
-        #if arch(x86_64)
-        if GemmKernel.current == .avx2 { return avx2GELUBackward(g, x, into: out, count: count) }
-        #endif
-        zipLanes(g, x, into: out, count: count) { $0 * GELU.derivative($1) }
+        inBlocks(count) { start, length in
+            #if arch(x86_64)
+            if GemmKernel.current == .avx2 {
+                return avx2GELUBackward(g + start, x + start, into: out + start, count: length)
+            }
+            #endif
+            zipLanes(g + start, x + start, into: out + start, count: length) { $0 * GELU.derivative($1) }
+        }
     }
 
     /// Softmax of each of `rows` rows of `n` floats. `out` may be `x`. O(rows·n).
@@ -41,5 +47,91 @@ enum Elementwise {
         if GemmKernel.current == .avx2 { return avx2SoftmaxBackwardRows(g, y, into: out, rows: rows, n: n) }
         #endif
         for r in 0..<rows { softmaxBackwardRow(g + r * n, y + r * n, into: out + r * n, count: n) }
+    }
+
+    /// Layer norm's forward (see `layerNormRows`), rows spread over threads when large.
+    static func layerNorm(
+        _ x: UnsafePointer<Float>, gamma: UnsafePointer<Float>, beta: UnsafePointer<Float>, rows: Int, n: Int,
+        epsilon: Float, normalized: UnsafeMutablePointer<Float>, inverseStd: UnsafeMutablePointer<Float>,
+        output: UnsafeMutablePointer<Float>
+    ) {
+        inBlocks(rows, unit: n) { first, count in
+            #if arch(x86_64)
+            if GemmKernel.current == .avx2 {
+                return avx2LayerNormRows(
+                    x, gamma: gamma, beta: beta, first: first, count: count, n: n, epsilon: epsilon,
+                    normalized: normalized, inverseStd: inverseStd, output: output)
+            }
+            #endif
+            layerNormRows(
+                x, gamma: gamma, beta: beta, rows: first..<first + count, n: n, epsilon: epsilon,
+                normalized: normalized, inverseStd: inverseStd, output: output)
+        }
+    }
+
+    /// Layer norm's dx (see `layerNormBackwardRows`), rows spread over threads when large.
+    static func layerNormBackward(
+        _ dy: UnsafePointer<Float>, normalized: UnsafePointer<Float>, gamma: UnsafePointer<Float>,
+        inverseStd: UnsafePointer<Float>, rows: Int, n: Int, dx: UnsafeMutablePointer<Float>
+    ) {
+        inBlocks(rows, unit: n) { first, count in
+            #if arch(x86_64)
+            if GemmKernel.current == .avx2 {
+                return avx2LayerNormBackwardRows(
+                    dy, normalized: normalized, gamma: gamma, inverseStd: inverseStd, first: first, count: count, n: n,
+                    dx: dx)
+            }
+            #endif
+            layerNormBackwardRows(
+                dy, normalized: normalized, gamma: gamma, inverseStd: inverseStd, rows: first..<first + count, n: n,
+                dx: dx)
+        }
+    }
+
+    /// Layer norm's γ and β gradients (see `layerNormParameterGradients`): one thread, rows in order.
+    static func layerNormParameterGradients(
+        _ dy: UnsafePointer<Float>, normalized: UnsafePointer<Float>, rows: Int, n: Int,
+        dGamma: UnsafeMutablePointer<Float>, dBeta: UnsafeMutablePointer<Float>
+    ) {
+        #if arch(x86_64)
+        if GemmKernel.current == .avx2 {
+            return avx2LayerNormParameterGradients(dy, normalized: normalized, rows: rows, n: n, dGamma: dGamma, dBeta: dBeta)
+        }
+        #endif
+        TransformerEngine.layerNormParameterGradients(dy, normalized: normalized, rows: rows, n: n, dGamma: dGamma, dBeta: dBeta)
+    }
+
+    /// One Adam update (see `adamUpdate`).
+    static func adam(
+        _ step: AdamStep, parameters: UnsafeMutablePointer<Float>, gradients: UnsafePointer<Float>,
+        m: UnsafeMutablePointer<Float>, v: UnsafeMutablePointer<Float>, count: Int
+    ) {
+        #if arch(x86_64)
+        if GemmKernel.current == .avx2 {
+            return avx2AdamUpdate(
+                learningRate: step.learningRate, beta1: step.beta1, beta2: step.beta2, epsilon: step.epsilon,
+                weightDecay: step.weightDecay, decoupledWeightDecay: step.decoupledWeightDecay, stepSize: step.stepSize,
+                correction2Root: step.correction2Root, parameters: parameters, gradients: gradients, m: m, v: v,
+                count: count)
+        }
+        #endif
+        adamUpdate(step, parameters: parameters, gradients: gradients, m: m, v: v, count: count)
+    }
+
+    // MARK: - Blocks over threads
+
+    /// Calls `body(start, length)` over `0..<count` cut into fixed blocks, spread over threads when
+    /// the work (count × unit floats) is large enough to pay for it. Blocks are independent, so the
+    /// cut never changes a result.
+    private static func inBlocks(_ count: Int, unit: Int = 1, _ body: (Int, Int) -> Void) {
+        let work = count * unit
+        guard work >= 1 << 14, count >= 2 else { return body(0, count) }
+        // Blocks of a multiple of 8 elements (whole lanes), about 8 K floats each.
+        let block = (Swift.max(1, (1 << 13) / Swift.max(unit, 1)) + 7) / 8 * 8
+        let blocks = (count + block - 1) / block
+        parallelChunks(blocks) { index in
+            let start = index * block
+            body(start, Swift.min(block, count - start))
+        }
     }
 }

@@ -204,3 +204,128 @@ func softmaxBackwardRow(
     let shared = Lanes(repeating: dot)
     zipLanes(g, y, into: out, count: n) { g, y in y * (g - shared) }
 }
+
+// MARK: - Layer norm rows
+
+/// Normalises rows `rows` of x ([rows × n]): x̂ = (x − mean)·rstd and y = x̂·γ + β, keeping x̂ and
+/// rstd for backward. Mean and variance are summed in index order; the rest eight lanes at a time.
+@inline(__always)
+func layerNormRows(
+    _ x: UnsafePointer<Float>, gamma: UnsafePointer<Float>, beta: UnsafePointer<Float>, rows: Range<Int>, n: Int,
+    epsilon: Float, normalized: UnsafeMutablePointer<Float>, inverseStd: UnsafeMutablePointer<Float>,
+    output: UnsafeMutablePointer<Float>
+) {
+    for r in rows {
+        let row = x + r * n
+        var mean: Float = 0
+        for j in 0..<n { mean += row[j] }
+        mean /= Float(n)
+        var variance: Float = 0
+        for j in 0..<n {
+            let d = row[j] - mean
+            variance += d * d
+        }
+        variance /= Float(n)
+        let rstd = 1 / (variance + epsilon).squareRoot()
+        inverseStd[r] = rstd
+        let shift = Lanes(repeating: mean), scale = Lanes(repeating: rstd)
+        let xhat = normalized + r * n
+        mapLanes(row, into: xhat, count: n) { ($0 - shift) * scale }
+        zipLanes(xhat, gamma, into: output + r * n, count: n) { $0 * $1 }
+        zipLanes(output + r * n, beta, into: output + r * n, count: n) { $0 + $1 }
+    }
+}
+
+/// dx for rows `rows`: rstd · (dx̂ − mean(dx̂) − x̂ · mean(dx̂ ⊙ x̂)) with dx̂ = dy ⊙ γ, the two
+/// means summed in index order.
+@inline(__always)
+func layerNormBackwardRows(
+    _ dy: UnsafePointer<Float>, normalized: UnsafePointer<Float>, gamma: UnsafePointer<Float>,
+    inverseStd: UnsafePointer<Float>, rows: Range<Int>, n: Int, dx: UnsafeMutablePointer<Float>
+) {
+    for r in rows {
+        let dyRow = dy + r * n, xhat = normalized + r * n, out = dx + r * n
+        var meanD: Float = 0
+        var meanDX: Float = 0
+        for j in 0..<n {
+            let d = dyRow[j] * gamma[j]
+            meanD += d
+            meanDX += d * xhat[j]
+        }
+        meanD /= Float(n)
+        meanDX /= Float(n)
+        let rstd = Lanes(repeating: inverseStd[r])
+        let centre = Lanes(repeating: meanD), slope = Lanes(repeating: meanDX)
+        zipLanes(dyRow, gamma, into: out, count: n) { $0 * $1 }
+        zipLanes(out, xhat, into: out, count: n) { d, xhat in rstd * (d - centre - xhat * slope) }
+    }
+}
+
+/// γ and β gradients: dγ += Σ_rows dy ⊙ x̂ and dβ += Σ_rows dy, one running sum per column, rows in order.
+@inline(__always)
+func layerNormParameterGradients(
+    _ dy: UnsafePointer<Float>, normalized: UnsafePointer<Float>, rows: Int, n: Int,
+    dGamma: UnsafeMutablePointer<Float>, dBeta: UnsafeMutablePointer<Float>
+) {
+    for r in 0..<rows {
+        let dyRow = dy + r * n, xhat = normalized + r * n
+        var j = 0
+        while j < n {
+            let count = Swift.min(8, n - j)
+            let d = loadLanes(dyRow + j, count: count)
+            storeLanes(loadLanes(dGamma + j, count: count) + d * loadLanes(xhat + j, count: count), to: dGamma + j, count: count)
+            storeLanes(loadLanes(dBeta + j, count: count) + d, to: dBeta + j, count: count)
+            j += 8
+        }
+    }
+}
+
+// MARK: - Adam
+
+/// The constants of one Adam or AdamW step (see `Adam.step`).
+struct AdamStep {
+    var learningRate: Float
+    var beta1: Float
+    var beta2: Float
+    var epsilon: Float
+    var weightDecay: Float
+    var decoupledWeightDecay: Bool
+    /// lr / (1 − β₁ᵗ).
+    var stepSize: Float
+    /// √(1 − β₂ᵗ).
+    var correction2Root: Float
+}
+
+/// One Adam update of `count` parameters with their moments, eight lanes at a time; each lane
+/// PyTorch's arithmetic in PyTorch's order.
+@inline(__always)
+func adamUpdate(
+    _ step: AdamStep, parameters p: UnsafeMutablePointer<Float>, gradients g: UnsafePointer<Float>,
+    m: UnsafeMutablePointer<Float>, v: UnsafeMutablePointer<Float>, count: Int
+) {
+    let decay = Lanes(repeating: 1 - step.learningRate * step.weightDecay), coupled = Lanes(repeating: step.weightDecay)
+    let b1 = Lanes(repeating: step.beta1), b2 = Lanes(repeating: step.beta2)
+    let oneMinusB1 = Lanes(repeating: 1 - step.beta1), oneMinusB2 = Lanes(repeating: 1 - step.beta2)
+    let root = Lanes(repeating: step.correction2Root), eps = Lanes(repeating: step.epsilon)
+    let size = Lanes(repeating: step.stepSize)
+    let decoupled = step.decoupledWeightDecay, coupledDecay = !step.decoupledWeightDecay && step.weightDecay != 0
+    var i = 0
+    while i < count {
+        let n = Swift.min(8, count - i)
+        var value = loadLanes(p + i, count: n)
+        var grad = loadLanes(g + i, count: n)
+        if decoupled {
+            value *= decay
+        } else if coupledDecay {
+            grad += coupled * value
+        }
+        let first = b1 * loadLanes(m + i, count: n) + oneMinusB1 * grad
+        let second = b2 * loadLanes(v + i, count: n) + oneMinusB2 * grad * grad
+        let denominator = second.squareRoot() / root + eps
+        value -= size * first / denominator
+        storeLanes(first, to: m + i, count: n)
+        storeLanes(second, to: v + i, count: n)
+        storeLanes(value, to: p + i, count: n)
+        i += 8
+    }
+}

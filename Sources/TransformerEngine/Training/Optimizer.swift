@@ -100,38 +100,21 @@ public final class Adam: Optimizer {
         _ parameter: inout [Float], gradient: [Float], moments state: inout (m: [Float], v: [Float]),
         stepSize: Float, correction2Root: Float
     ) {
+        let step = AdamStep(
+            learningRate: learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon, weightDecay: weightDecay,
+            decoupledWeightDecay: decoupledWeightDecay, stepSize: stepSize, correction2Root: correction2Root)
         let count = parameter.count
-        let decay = Lanes(repeating: 1 - learningRate * weightDecay), coupled = Lanes(repeating: weightDecay)
-        let b1 = Lanes(repeating: beta1), b2 = Lanes(repeating: beta2)
-        let oneMinusB1 = Lanes(repeating: 1 - beta1), oneMinusB2 = Lanes(repeating: 1 - beta2)
-        let root = Lanes(repeating: correction2Root), eps = Lanes(repeating: epsilon), size = Lanes(repeating: stepSize)
-        let decoupled = decoupledWeightDecay, coupledDecay = !decoupledWeightDecay && weightDecay != 0
+        guard count > 0 else { return }
         parameter.withUnsafeMutableBufferPointer { p in
-        gradient.withUnsafeBufferPointer { g in
-        state.m.withUnsafeMutableBufferPointer { m in
-        state.v.withUnsafeMutableBufferPointer { v in
-            var i = 0
-            while i < count {
-                let n = Swift.min(8, count - i)
-                var value = loadLanes(p.baseAddress! + i, count: n)
-                var grad = loadLanes(g.baseAddress! + i, count: n)
-                if decoupled {
-                    value *= decay
-                } else if coupledDecay {
-                    grad += coupled * value
+            gradient.withUnsafeBufferPointer { g in
+                state.m.withUnsafeMutableBufferPointer { m in
+                    state.v.withUnsafeMutableBufferPointer { v in
+                        Elementwise.adam(
+                            step, parameters: p.baseAddress!, gradients: g.baseAddress!, m: m.baseAddress!,
+                            v: v.baseAddress!, count: count)
+                    }
                 }
-                let first = b1 * loadLanes(m.baseAddress! + i, count: n) + oneMinusB1 * grad
-                let second = b2 * loadLanes(v.baseAddress! + i, count: n) + oneMinusB2 * grad * grad
-                let denominator = second.squareRoot() / root + eps
-                value -= size * first / denominator
-                storeLanes(first, to: m.baseAddress! + i, count: n)
-                storeLanes(second, to: v.baseAddress! + i, count: n)
-                storeLanes(value, to: p.baseAddress! + i, count: n)
-                i += 8
             }
-        }
-        }
-        }
         }
     }
 }
