@@ -36,23 +36,25 @@ public func avx2MultiplyPackedBlock(
 ) {
     multiplyBlock(
         kc: kc, a: StridedRows(base: packedA, rowStride: 1, depthStride: tileRows, stripStride: tileRows * kc),
-        rowCount: rowCount, packedB: packedB, firstColumn: firstColumn, columnCount: columnCount,
-        c: c, ldc: ldc, accumulate: accumulate)
+        rowCount: rowCount, b: StridedStrips(base: packedB, depthStride: stripColumns, stripStride: stripColumns * kc),
+        firstColumn: firstColumn, columnCount: columnCount, c: c, ldc: ldc, accumulate: accumulate)
 }
 
 /// The same block product reading A in place, element (i, p) at `a + i * rowStride + p * columnStride`,
 /// instead of from a packed copy: for small products, where packing A costs as much as using it.
+/// B comes as strips of 8 columns: column `8s + j` at depth p is `b + s * bStripStride + p * bDepthStride + j`
+/// (a packed panel: 8 and 8·kc; a row-major B read in place: its row stride and 8).
 /// The same sums in the same order as `avx2MultiplyPackedBlock`, so the same bits.
 @inline(never)
 public func avx2MultiplyBlock(
     kc: Int, a: UnsafePointer<Float>, rowStride: Int, columnStride: Int, rowCount: Int,
-    packedB: UnsafePointer<Float>, firstColumn: Int, columnCount: Int,
+    b: UnsafePointer<Float>, bDepthStride: Int, bStripStride: Int, firstColumn: Int, columnCount: Int,
     c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
 ) {
     multiplyBlock(
         kc: kc, a: StridedRows(base: a, rowStride: rowStride, depthStride: columnStride, stripStride: tileRows * rowStride),
-        rowCount: rowCount, packedB: packedB, firstColumn: firstColumn, columnCount: columnCount,
-        c: c, ldc: ldc, accumulate: accumulate)
+        rowCount: rowCount, b: StridedStrips(base: b, depthStride: bDepthStride, stripStride: bStripStride),
+        firstColumn: firstColumn, columnCount: columnCount, c: c, ldc: ldc, accumulate: accumulate)
 }
 
 // MARK: - Reading A
@@ -74,6 +76,13 @@ private struct StridedRows {
     }
 }
 
+/// Strips of 8 columns of B: column `8s + j` at depth p is `base + s * stripStride + p * depthStride + j`.
+private struct StridedStrips {
+    let base: UnsafePointer<Float>
+    let depthStride: Int
+    let stripStride: Int
+}
+
 /// The six rows of A one register tile reads.
 private struct TileRows {
     let r0, r1, r2, r3, r4, r5: UnsafePointer<Float>
@@ -83,8 +92,7 @@ private struct TileRows {
 
 @inline(__always)
 private func multiplyBlock(
-    kc: Int, a: StridedRows, rowCount: Int,
-    packedB: UnsafePointer<Float>, firstColumn: Int, columnCount: Int,
+    kc: Int, a: StridedRows, rowCount: Int, b: StridedStrips, firstColumn: Int, columnCount: Int,
     c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
 ) {
     let aStrips = (rowCount + tileRows - 1) / tileRows
@@ -94,7 +102,7 @@ private func multiplyBlock(
         var column = firstColumn
         while column < end {
             let width = min(2 * stripColumns, end - column)
-            let stripB = packedB + (column / stripColumns) * stripColumns * kc
+            let stripB = b.base + (column / stripColumns) * b.stripStride
             let wide = width > stripColumns
             for strip in 0..<aStrips {
                 let row = strip * tileRows
@@ -102,9 +110,9 @@ private func multiplyBlock(
                 let rows = a.strip(strip, height: height)
                 let target = c + row * ldc + column
                 if height == tileRows && width == 2 * stripColumns {
-                    tile6x16(kc: kc, rows, step: a.depthStride, b: stripB, c: target, ldc: ldc, accumulate: accumulate)
+                    tile6x16(kc: kc, rows, step: a.depthStride, b: stripB, bSteps: b, c: target, ldc: ldc, accumulate: accumulate)
                 } else if height == tileRows && width == stripColumns {
-                    tile6x8(kc: kc, rows, step: a.depthStride, b: stripB, c: target, ldc: ldc, accumulate: accumulate)
+                    tile6x8(kc: kc, rows, step: a.depthStride, b: stripB, bSteps: b, c: target, ldc: ldc, accumulate: accumulate)
                 } else {
                     // Edge tile: run the full tile on a scratch copy, then write back the valid part.
                     let scratchWidth = wide ? 2 * stripColumns : stripColumns
@@ -114,9 +122,9 @@ private func multiplyBlock(
                         }
                     }
                     if wide {
-                        tile6x16(kc: kc, rows, step: a.depthStride, b: stripB, c: edge, ldc: scratchWidth, accumulate: true)
+                        tile6x16(kc: kc, rows, step: a.depthStride, b: stripB, bSteps: b, c: edge, ldc: scratchWidth, accumulate: true)
                     } else {
-                        tile6x8(kc: kc, rows, step: a.depthStride, b: stripB, c: edge, ldc: scratchWidth, accumulate: true)
+                        tile6x8(kc: kc, rows, step: a.depthStride, b: stripB, bSteps: b, c: edge, ldc: scratchWidth, accumulate: true)
                     }
                     for i in 0..<height {
                         for j in 0..<width { target[i * ldc + j] = edge[i * scratchWidth + j] }
@@ -137,28 +145,30 @@ private func multiplyBlock(
 /// `rows` are the six rows of A; `step` is the distance between consecutive depths in each.
 @inline(__always)
 private func tile6x16(
-    kc: Int, _ rows: TileRows, step: Int, b: UnsafePointer<Float>,
+    kc: Int, _ rows: TileRows, step: Int, b: UnsafePointer<Float>, bSteps: StridedStrips,
     c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
 ) {
-    tile3x16(kc: kc, rows.r0, rows.r1, rows.r2, step: step, b: b, c: c, ldc: ldc, accumulate: accumulate)
-    tile3x16(kc: kc, rows.r3, rows.r4, rows.r5, step: step, b: b, c: c + 3 * ldc, ldc: ldc, accumulate: accumulate)
+    tile3x16(kc: kc, rows.r0, rows.r1, rows.r2, step: step, b: b, bSteps: bSteps, c: c, ldc: ldc, accumulate: accumulate)
+    tile3x16(
+        kc: kc, rows.r3, rows.r4, rows.r5, step: step, b: b, bSteps: bSteps, c: c + 3 * ldc, ldc: ldc,
+        accumulate: accumulate)
 }
 
 /// C[3×16] (+)= three rows of A · two B strips. O(kc).
 @inline(__always)
 private func tile3x16(
     kc: Int, _ a0: UnsafePointer<Float>, _ a1: UnsafePointer<Float>, _ a2: UnsafePointer<Float>, step: Int,
-    b: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
+    b: UnsafePointer<Float>, bSteps: StridedStrips, c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
 ) {
     var l0 = SIMD8<Float>(), l1 = SIMD8<Float>(), l2 = SIMD8<Float>()
     var r0 = SIMD8<Float>(), r1 = SIMD8<Float>(), r2 = SIMD8<Float>()
     var left = UnsafeRawPointer(b)
-    var right = UnsafeRawPointer(b + stripColumns * kc)
-    let bStep = stripColumns * MemoryLayout<Float>.stride
+    var right = UnsafeRawPointer(b + bSteps.stripStride)
+    let bStep = bSteps.depthStride * MemoryLayout<Float>.stride
     var offset = 0
     for _ in 0..<kc {
-        let bl = left.load(as: SIMD8<Float>.self)
-        let br = right.load(as: SIMD8<Float>.self)
+        let bl = left.loadUnaligned(as: SIMD8<Float>.self)
+        let br = right.loadUnaligned(as: SIMD8<Float>.self)
         // Multiply then add (never fused): the generic kernel's exact rounding.
         let x0 = SIMD8<Float>(repeating: a0[offset])
         l0 += x0 * bl
@@ -181,7 +191,7 @@ private func tile3x16(
 /// C[6×8] (+)= A[6×kc] · B strip[kc×8]: six 256-bit accumulators. O(kc).
 @inline(__always)
 private func tile6x8(
-    kc: Int, _ rows: TileRows, step: Int, b: UnsafePointer<Float>,
+    kc: Int, _ rows: TileRows, step: Int, b: UnsafePointer<Float>, bSteps: StridedStrips,
     c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
 ) {
     var c0 = SIMD8<Float>(), c1 = SIMD8<Float>(), c2 = SIMD8<Float>()
@@ -190,7 +200,7 @@ private func tile6x8(
     var bp = UnsafeRawPointer(b)
     var offset = 0
     for _ in 0..<kc {
-        let bv = bp.load(as: SIMD8<Float>.self)
+        let bv = bp.loadUnaligned(as: SIMD8<Float>.self)
         c0 += SIMD8(repeating: a0[offset]) * bv
         c1 += SIMD8(repeating: a1[offset]) * bv
         c2 += SIMD8(repeating: a2[offset]) * bv
@@ -198,7 +208,7 @@ private func tile6x8(
         c4 += SIMD8(repeating: a4[offset]) * bv
         c5 += SIMD8(repeating: a5[offset]) * bv
         offset += step
-        bp += stripColumns * MemoryLayout<Float>.stride
+        bp += bSteps.depthStride * MemoryLayout<Float>.stride
     }
     store(c0, into: c, accumulate: accumulate)
     store(c1, into: c + ldc, accumulate: accumulate)

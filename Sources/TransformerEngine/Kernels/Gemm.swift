@@ -28,6 +28,8 @@ let gemmKC = 256
 let gemmMC = 72
 /// Columns of C per work chunk (a multiple of gemmNR).
 let gemmNC = 512
+/// Widest block whose A (and row-major B) the AVX2 tiles read in place rather than packed.
+let gemmDirectColumns = 128
 
 // MARK: - GEMM
 
@@ -75,25 +77,16 @@ private func gemmPanels(
     let nBlocks = (n + blockColumns - 1) / blockColumns
     // Below ~128 K multiply-adds (a few µs) a product is not worth splitting.
     let useThreads = parallel && m * n * k >= 1 << 17
+    // A narrow row-major B whose strips are all whole is read in place by the AVX2 tiles.
+    let readsBInPlace = kernel == .avx2 && b.columnStride == 1 && n % gemmNR == 0 && n <= gemmDirectColumns
     var depth = 0
     while depth < k {
         let kc = min(gemmKC, k - depth)
         let panelB = MatrixOperand(
             base: b.base + depth * b.rowStride, rowStride: b.rowStride, columnStride: b.columnStride)
-        let stripChunks = (strips + 15) / 16
-        let packStrips: (Int) -> Void = { chunk in
-            let first = chunk * 16
-            for strip in first..<min(strips, first + 16) {
-                packStripOfB(panelB, strip: strip, n: n, kc: kc, into: packedB + strip * gemmNR * kc)
-            }
+        if !readsBInPlace {
+            packPanelOfB(panelB, strips: strips, n: n, kc: kc, into: packedB, threads: useThreads)
         }
-        // Packing a panel under 256 KB is quicker than waking a thread for it.
-        if useThreads && strips * gemmNR * kc > 1 << 16 {
-            parallelChunks(stripChunks, packStrips)
-        } else {
-            (0..<stripChunks).forEach(packStrips)
-        }
-
         let panelA = MatrixOperand(
             base: a.base + depth * a.columnStride, rowStride: a.rowStride, columnStride: a.columnStride)
         let addOnto = accumulate || depth > 0
@@ -104,7 +97,8 @@ private func gemmPanels(
             let columns = nBlock * blockColumns..<min(n, (nBlock + 1) * blockColumns)
             computeBlockOfC(
                 panelA: panelA, rows: rows, columns: columns, kc: kc, packedA: packedA + (chunk % slots) * sizeA,
-                packedB: packedB, c: c, ldc: ldc, accumulate: addOnto, kernel: kernel)
+                packedB: packedB, bInPlace: readsBInPlace ? panelB : nil, c: c, ldc: ldc, accumulate: addOnto,
+                kernel: kernel)
         }
         if useThreads {
             parallelChunks(mBlocks * nBlocks, computeBlock)
@@ -112,6 +106,25 @@ private func gemmPanels(
             (0..<(mBlocks * nBlocks)).forEach(computeBlock)
         }
         depth += kc
+    }
+}
+
+/// Packs a kc-deep panel of B into strips of 8 columns, over threads when it is large.
+private func packPanelOfB(
+    _ panelB: MatrixOperand, strips: Int, n: Int, kc: Int, into packedB: UnsafeMutablePointer<Float>, threads: Bool
+) {
+    let stripChunks = (strips + 15) / 16
+    let packStrips: (Int) -> Void = { chunk in
+        let first = chunk * 16
+        for strip in first..<min(strips, first + 16) {
+            packStripOfB(panelB, strip: strip, n: n, kc: kc, into: packedB + strip * gemmNR * kc)
+        }
+    }
+    // Packing a panel under 256 KB is quicker than waking a thread for it.
+    if threads && strips * gemmNR * kc > 1 << 16 {
+        parallelChunks(stripChunks, packStrips)
+    } else {
+        (0..<stripChunks).forEach(packStrips)
     }
 }
 
@@ -210,18 +223,19 @@ private func packBlockOfA(_ a: MatrixOperand, rows: Range<Int>, kc: Int, into ou
 /// the AVX2 build (TransformerEngineKernelsAVX2) when chosen, else the generic 6×8 micro-kernel.
 private func computeBlockOfC(
     panelA: MatrixOperand, rows: Range<Int>, columns: Range<Int>, kc: Int, packedA: UnsafeMutablePointer<Float>,
-    packedB: UnsafeMutablePointer<Float>, c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool,
-    kernel: GemmKernel
+    packedB: UnsafeMutablePointer<Float>, bInPlace: MatrixOperand?, c: UnsafeMutablePointer<Float>, ldc: Int,
+    accumulate: Bool, kernel: GemmKernel
 ) {
     let aStrips = (rows.count + gemmMR - 1) / gemmMR
     #if arch(x86_64)
-    if kernel == .avx2 && columns.count <= 128 {
+    if kernel == .avx2 && columns.count <= gemmDirectColumns {
         // A narrow block reads each row of A a few times at most: read it where it is rather
         // than pack it (packing cost as much as the product for the small models' layers).
         avx2MultiplyBlock(
             kc: kc, a: panelA.base + rows.lowerBound * panelA.rowStride, rowStride: panelA.rowStride,
-            columnStride: panelA.columnStride, rowCount: rows.count, packedB: packedB,
-            firstColumn: columns.lowerBound, columnCount: columns.count,
+            columnStride: panelA.columnStride, rowCount: rows.count,
+            b: bInPlace?.base ?? UnsafePointer(packedB), bDepthStride: bInPlace?.rowStride ?? gemmNR,
+            bStripStride: bInPlace == nil ? gemmNR * kc : gemmNR, firstColumn: columns.lowerBound, columnCount: columns.count,
             c: c + rows.lowerBound * ldc, ldc: ldc, accumulate: accumulate)
         return
     }
