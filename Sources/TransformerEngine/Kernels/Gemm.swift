@@ -219,37 +219,22 @@ private func packBlockOfA(_ a: MatrixOperand, rows: Range<Int>, kc: Int, into ou
 
 // MARK: - Blocks and tiles
 
-/// Packs A's rows for one chunk into `packedA` and runs the register tiles over the block:
-/// the AVX2 build (TransformerEngineKernelsAVX2) when chosen, else the generic 6×8 micro-kernel.
+/// Runs the register tiles over one chunk of C: the AVX2 build (TransformerEngineKernelsAVX2)
+/// when chosen, else A's rows packed into `packedA` and the generic 6×8 micro-kernel.
 private func computeBlockOfC(
     panelA: MatrixOperand, rows: Range<Int>, columns: Range<Int>, kc: Int, packedA: UnsafeMutablePointer<Float>,
     packedB: UnsafeMutablePointer<Float>, bInPlace: MatrixOperand?, c: UnsafeMutablePointer<Float>, ldc: Int,
     accumulate: Bool, kernel: GemmKernel
 ) {
-    let aStrips = (rows.count + gemmMR - 1) / gemmMR
     #if arch(x86_64)
-    if kernel == .avx2 && columns.count <= gemmDirectColumns {
-        // A narrow block reads each row of A a few times at most: read it where it is rather
-        // than pack it (packing cost as much as the product for the small models' layers).
-        avx2MultiplyBlock(
-            kc: kc, a: panelA.base + rows.lowerBound * panelA.rowStride, rowStride: panelA.rowStride,
-            columnStride: panelA.columnStride, rowCount: rows.count,
-            b: bInPlace?.base ?? UnsafePointer(packedB), bDepthStride: bInPlace?.rowStride ?? gemmNR,
-            bStripStride: bInPlace == nil ? gemmNR * kc : gemmNR, firstColumn: columns.lowerBound, columnCount: columns.count,
-            c: c + rows.lowerBound * ldc, ldc: ldc, accumulate: accumulate)
-        return
-    }
-    packBlockOfA(panelA, rows: rows, kc: kc, into: packedA)
     if kernel == .avx2 {
-        avx2MultiplyPackedBlock(
-            kc: kc, packedA: packedA, rowCount: rows.count, packedB: packedB,
-            firstColumn: columns.lowerBound, columnCount: columns.count,
-            c: c + rows.lowerBound * ldc, ldc: ldc, accumulate: accumulate)
-        return
+        return computeBlockOfCWithAVX2(
+            panelA: panelA, rows: rows, columns: columns, kc: kc, packedA: packedA, packedB: packedB,
+            bInPlace: bInPlace, c: c, ldc: ldc, accumulate: accumulate)
     }
-    #else
-    packBlockOfA(panelA, rows: rows, kc: kc, into: packedA)
     #endif
+    let aStrips = (rows.count + gemmMR - 1) / gemmMR
+    packBlockOfA(panelA, rows: rows, kc: kc, into: packedA)
     var edge = [Float](repeating: 0, count: gemmMR * gemmNR)
     var column = columns.lowerBound
     while column < columns.upperBound {
@@ -278,6 +263,31 @@ private func computeBlockOfC(
         column += gemmNR
     }
 }
+
+#if arch(x86_64)
+/// One chunk of C with the AVX2 tiles. A narrow block reads each row of A a few times at most,
+/// so A (and, when `bInPlace`, B) is read where it is; packing cost as much as the product for
+/// the small models' layers. Wider blocks pack A as the generic path does.
+private func computeBlockOfCWithAVX2(
+    panelA: MatrixOperand, rows: Range<Int>, columns: Range<Int>, kc: Int, packedA: UnsafeMutablePointer<Float>,
+    packedB: UnsafeMutablePointer<Float>, bInPlace: MatrixOperand?, c: UnsafeMutablePointer<Float>, ldc: Int,
+    accumulate: Bool
+) {
+    let target = c + rows.lowerBound * ldc
+    guard columns.count <= gemmDirectColumns else {
+        packBlockOfA(panelA, rows: rows, kc: kc, into: packedA)
+        return avx2MultiplyPackedBlock(
+            kc: kc, packedA: packedA, rowCount: rows.count, packedB: packedB, firstColumn: columns.lowerBound,
+            columnCount: columns.count, c: target, ldc: ldc, accumulate: accumulate)
+    }
+    avx2MultiplyBlock(
+        kc: kc, a: panelA.base + rows.lowerBound * panelA.rowStride, rowStride: panelA.rowStride,
+        columnStride: panelA.columnStride, rowCount: rows.count,
+        b: bInPlace?.base ?? UnsafePointer(packedB), bDepthStride: bInPlace?.rowStride ?? gemmNR,
+        bStripStride: bInPlace == nil ? gemmNR * kc : gemmNR, firstColumn: columns.lowerBound,
+        columnCount: columns.count, c: target, ldc: ldc, accumulate: accumulate)
+}
+#endif
 
 /// The register tile: C[6×8] (+)= Apanel[6×kc] · Bpanel[kc×8], twelve SSE accumulators. O(kc).
 @inline(__always)

@@ -1,11 +1,11 @@
-// Which GEMM register tiles this process runs: the AVX2 build when the CPU has it, else the generic one.
+// Which build of the inner loops this process runs (GEMM tiles, elementwise kernels): AVX2 when the CPU has it.
 
 import Foundation
 import TransformerEngineKernelsAVX2
 
 // MARK: - Choice
 
-/// The implementation of GEMM's inner loops; both give bit-identical results.
+/// The implementation of GEMM's and the elementwise kernels' inner loops; both give bit-identical results.
 enum GemmKernel: Sendable {
     /// Portable SIMD code built for baseline x86-64 (SSE) or whatever the package targets.
     case generic
