@@ -57,18 +57,17 @@ func gemm(
     ScratchPool.withBuffer(count: sizeB + slots * sizeA) { buffer in
         gemmPanels(
             m: m, n: n, k: k, a: a, b: b, c: c, ldc: ldc, accumulate: accumulate,
-            parallel: parallel, kernel: kernel, packedB: buffer, packedA: buffer + sizeB, slots: slots, sizeA: sizeA)
+            parallel: parallel, kernel: kernel, packedB: buffer, packedA: buffer + sizeB, sizeA: sizeA)
     }
 }
 
 /// `gemm` over kc-deep panels in order, with B's panel packed into `packedB`.
 ///
-/// Chunk `c` packs A into slot `c % slots` of `packedA` (`sizeA` floats each): threads take
-/// chunks `t, t + T, …` with T ≤ slots, so two chunks running at once never share a slot.
+/// A chunk packs A into its thread's slot of `packedA` (`sizeA` floats each, one per engine thread).
 private func gemmPanels(
     m: Int, n: Int, k: Int, a: MatrixOperand, b: MatrixOperand, c: UnsafeMutablePointer<Float>, ldc: Int,
     accumulate: Bool, parallel: Bool, kernel: GemmKernel, packedB: UnsafeMutablePointer<Float>,
-    packedA: UnsafeMutablePointer<Float>, slots: Int, sizeA: Int
+    packedA: UnsafeMutablePointer<Float>, sizeA: Int
 ) {
     let strips = (n + gemmNR - 1) / gemmNR
     let blockRows = rowsPerBlock(m: m)
@@ -90,20 +89,20 @@ private func gemmPanels(
         let panelA = MatrixOperand(
             base: a.base + depth * a.columnStride, rowStride: a.rowStride, columnStride: a.columnStride)
         let addOnto = accumulate || depth > 0
-        let computeBlock: (Int) -> Void = { chunk in
+        let computeBlock: (Int, Int) -> Void = { chunk, slot in
             let mBlock = chunk / nBlocks
             let nBlock = chunk % nBlocks
             let rows = mBlock * blockRows..<min(m, (mBlock + 1) * blockRows)
             let columns = nBlock * blockColumns..<min(n, (nBlock + 1) * blockColumns)
             computeBlockOfC(
-                panelA: panelA, rows: rows, columns: columns, kc: kc, packedA: packedA + (chunk % slots) * sizeA,
+                panelA: panelA, rows: rows, columns: columns, kc: kc, packedA: packedA + slot * sizeA,
                 packedB: packedB, bInPlace: readsBInPlace ? panelB : nil, c: c, ldc: ldc, accumulate: addOnto,
                 kernel: kernel)
         }
         if useThreads {
-            parallelChunks(mBlocks * nBlocks, computeBlock)
+            parallelChunks(mBlocks * nBlocks, slotted: computeBlock)
         } else {
-            (0..<(mBlocks * nBlocks)).forEach(computeBlock)
+            for chunk in 0..<(mBlocks * nBlocks) { computeBlock(chunk, 0) }
         }
         depth += kc
     }

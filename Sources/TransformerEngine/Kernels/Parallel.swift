@@ -35,14 +35,20 @@ public enum EngineThreads {
 
 /// Calls `body(chunk)` for every chunk in `0..<chunks`, spread over the engine's threads.
 ///
-/// Thread `t` takes chunks `t, t + T, t + 2T…` (the caller is thread 0): a static schedule,
-/// no shared counter. `body` must write only to memory owned by its chunk. A call made while
-/// another is running (from a chunk, or from a second user thread) runs its chunks in order on
-/// the calling thread.
+/// `body` must write only to memory owned by its chunk; which thread runs a chunk never
+/// changes what the chunk computes. A call made while another is running (from a chunk, or
+/// from a second user thread) runs its chunks in order on the calling thread.
 func parallelChunks(_ chunks: Int, _ body: (Int) -> Void) {
+    parallelChunks(chunks) { chunk, _ in body(chunk) }
+}
+
+/// Like `parallelChunks(_:_:)`, with `body(chunk, slot)`: `slot` (below `EngineThreads.count`)
+/// is the same for all chunks one thread runs, and no two threads share it, so a chunk may use
+/// per-slot scratch memory.
+func parallelChunks(_ chunks: Int, slotted body: (Int, Int) -> Void) {
     let threads = min(EngineThreads.count, chunks)
     if threads <= 1 || !WorkerPool.shared.tryRun(chunks: chunks, threads: threads, body) {
-        for chunk in 0..<chunks { body(chunk) }
+        for chunk in 0..<chunks { body(chunk, 0) }
     }
 }
 
@@ -55,27 +61,53 @@ func parallelChunks(_ chunks: Int, _ body: (Int) -> Void) {
 /// So a worker that finished a job watches for the next one for a short while (`spinTime`)
 /// before it sleeps on its semaphore; a train step keeps its workers awake, an idle process
 /// does not burn a core.
+///
+/// Chunks are taken from a shared counter, and the caller waits only for workers that joined
+/// the job before it ran out of chunks: on a busy machine a worker that is not scheduled in
+/// time costs nothing, the caller does its share.
 final class WorkerPool: @unchecked Sendable {
     static let shared = WorkerPool()
 
     /// How long a worker keeps looking for the next job before it sleeps.
     private static let spinTime: UInt64 = 200_000  // nanoseconds
 
-    /// One call's work. Workers read it under `lock`; `body` is cleared before the call returns.
+    /// One call's work. Workers read `body` under `lock`; it is cleared before the call returns.
     private final class Job: @unchecked Sendable {
         let generation: Int
         let chunks: Int
         let threads: Int
-        var body: ((Int) -> Void)?
-        /// Workers of this job that have not finished yet.
-        let pending: Atomic<Int>
+        var body: ((Int, Int) -> Void)?
+        /// The next chunk to take.
+        let next = Atomic<Int>(0)
+        /// Bit 0: closed (no worker may join any more); above it, twice the workers inside.
+        let state = Atomic<Int>(0)
 
-        init(generation: Int, chunks: Int, threads: Int, body: @escaping (Int) -> Void) {
+        init(generation: Int, chunks: Int, threads: Int, body: @escaping (Int, Int) -> Void) {
             self.generation = generation
             self.chunks = chunks
             self.threads = threads
             self.body = body
-            pending = Atomic(threads - 1)
+        }
+
+        /// Runs chunks from the shared counter until none is left.
+        func runChunks(_ body: (Int, Int) -> Void, slot: Int) {
+            while true {
+                let chunk = next.add(1, ordering: .relaxed).oldValue
+                guard chunk < chunks else { return }
+                body(chunk, slot)
+            }
+        }
+
+        /// Enters the job unless it is closed.
+        func join() -> Bool {
+            var current = state.load(ordering: .acquiring)
+            while current & 1 == 0 {
+                let (exchanged, original) = state.compareExchange(
+                    expected: current, desired: current + 2, ordering: .acquiringAndReleasing)
+                if exchanged { return true }
+                current = original
+            }
+            return false
         }
     }
 
@@ -88,7 +120,7 @@ final class WorkerPool: @unchecked Sendable {
         init(index: Int) { self.index = index }
     }
 
-    /// Bumped once per job, after `current` is set; workers compare it with the last job they ran.
+    /// Bumped once per job, after `current` is set; workers compare it with the last job they saw.
     private let generation = Atomic<Int>(0)
     /// 1 while a job runs: later callers run their chunks themselves.
     private let busy = Atomic<Int>(0)
@@ -97,9 +129,9 @@ final class WorkerPool: @unchecked Sendable {
     /// Touched only by the caller holding `busy`.
     nonisolated(unsafe) private var workers: [Worker] = []
 
-    /// Runs `body` over `chunks` with `threads` threads (the caller included) and returns true,
-    /// or returns false at once when the pool is already running a job.
-    func tryRun(chunks: Int, threads: Int, _ body: (Int) -> Void) -> Bool {
+    /// Runs `body` over `chunks` with up to `threads` threads (the caller is slot 0) and returns
+    /// true, or returns false at once when the pool is already running a job.
+    func tryRun(chunks: Int, threads: Int, _ body: (Int, Int) -> Void) -> Bool {
         guard busy.compareExchange(expected: 0, desired: 1, ordering: .acquiring).exchanged else { return false }
         defer { busy.store(0, ordering: .releasing) }
         while workers.count < threads - 1 { startWorker() }
@@ -112,12 +144,10 @@ final class WorkerPool: @unchecked Sendable {
             where worker.sleeping.exchange(0, ordering: .sequentiallyConsistent) == 1 {
                 worker.wake.signal()
             }
-            var chunk = 0
-            while chunk < chunks {
-                body(chunk)
-                chunk += threads
-            }
-            while job.pending.load(ordering: .acquiring) != 0 {}
+            job.runChunks(body, slot: 0)
+            // No chunk is left to start: close the job, wait for the workers inside it.
+            job.state.bitwiseOr(1, ordering: .acquiringAndReleasing)
+            while job.state.load(ordering: .acquiring) != 1 {}
             lock.withLock { job.body = nil }
         }
         return true
@@ -134,27 +164,23 @@ final class WorkerPool: @unchecked Sendable {
         thread.start()
     }
 
-    /// The worker loop: wait for a new job, run its chunks when the job includes this worker.
+    /// The worker loop: wait for a new job, help with its chunks when the job wants this worker.
     private func serve(_ worker: Worker, seen: Int) -> Never {
         var seen = seen
         while true {
             waitForJob(worker, after: seen)
             guard let job = lock.withLock({ current }), job.generation != seen else { continue }
             seen = job.generation
-            guard worker.index < job.threads else { continue }
-            run(job, as: worker.index)
-            job.pending.subtract(1, ordering: .releasing)
+            guard worker.index < job.threads, job.join() else { continue }
+            run(job, slot: worker.index)
+            job.state.subtract(2, ordering: .releasing)
         }
     }
 
-    /// Runs this worker's chunks; the body is released before the job counts as done.
-    private func run(_ job: Job, as index: Int) {
+    /// Runs chunks of `job`; the body is released before the worker leaves the job.
+    private func run(_ job: Job, slot: Int) {
         guard let body = lock.withLock({ job.body }) else { return }
-        var chunk = index
-        while chunk < job.chunks {
-            body(chunk)
-            chunk += job.threads
-        }
+        job.runChunks(body, slot: slot)
     }
 
     /// Spins for `spinTime` while `generation` is `seen`, then sleeps until a caller signals.
