@@ -22,7 +22,7 @@ public final class Linear: Module {
             x.shape.last == weight.shape[1],
             "Linear: input \(x.shape) does not end in \(weight.shape[1]) (weight \(weight.shape))")
         guard let bias else { return Tensor.matmul(x, weight, transposeA: false, transposeB: true) }
-        if x.rank >= 2 && bias.rank == 1 { return Tensor.affine(x, weight: weight, bias: bias) }
+        if x.rank >= 2 && bias.rank == 1 && bias.count > 0 { return Tensor.affine(x, weight: weight, bias: bias) }
         return Tensor.matmul(x, weight, transposeA: false, transposeB: true) + bias
     }
 

@@ -113,4 +113,41 @@ extension Tensor {
         }
         return result.reshaped(target)
     }
+
+    // MARK: - Whole buffers
+
+    /// Eight lanes at a time: applies `f` to every element. O(count).
+    @inline(__always)
+    func mappingLanes(_ f: (Lanes) -> Lanes) -> Tensor {
+        mappingBuffer { x, out, count in mapLanes(x, into: out, count: count, f) }
+    }
+
+    /// A tensor of this shape whose scalars `body(input, output, count)` writes. O(count).
+    @inline(__always)
+    func mappingBuffer(_ body: (UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int) -> Void) -> Tensor {
+        guard count > 0 else { return detached() }
+        let values = [Float](unsafeUninitializedCapacity: count) { out, initialized in
+            scalars.withUnsafeBufferPointer { x in body(x.baseAddress!, out.baseAddress!, count) }
+            initialized = count
+        }
+        return Tensor(shape: shape, scalars: values)
+    }
+
+    /// A tensor of the shape of `a` and `b` (which must match) whose scalars `body(a, b, output,
+    /// count)` writes. O(count).
+    @inline(__always)
+    static func zippingBuffers(
+        _ a: Tensor, _ b: Tensor, op: StaticString,
+        _ body: (UnsafePointer<Float>, UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int) -> Void
+    ) -> Tensor {
+        precondition(a.shape == b.shape, "\(op): shapes \(a.shape) and \(b.shape) differ")
+        guard a.count > 0 else { return a.detached() }
+        let values = [Float](unsafeUninitializedCapacity: a.count) { out, initialized in
+            a.scalars.withUnsafeBufferPointer { x in
+                b.scalars.withUnsafeBufferPointer { y in body(x.baseAddress!, y.baseAddress!, out.baseAddress!, a.count) }
+            }
+            initialized = a.count
+        }
+        return Tensor(shape: a.shape, scalars: values)
+    }
 }
