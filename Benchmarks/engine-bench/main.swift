@@ -147,6 +147,36 @@ do {
     ])
 }
 
+// 64 target tokens from the micro-sized encoder-decoder: cached decoder steps versus the whole
+// decoder over the target for every token.
+do {
+    var generator = RandomGenerator(seed: 2)
+    let model = Transformer(
+        config: .init(sourceVocabSize: 96, targetVocabSize: 96, dModel: 32, heads: 2, layers: 2, maxLength: 128),
+        using: &generator)
+    let source = (0..<32).map { _ in generator.nextInt(below: 96) }
+    let newTokens = 64
+    let cached = medianSeconds(repeats: quick ? 3 : 9) {
+        _ = model.greedyDecode(source, start: 1, end: -1, maxLength: newTokens + 1)
+    }
+    let uncached = medianSeconds(repeats: quick ? 3 : 9) {
+        withoutGrad {
+            let memory = model.encode([source])
+            var target = [1]
+            for _ in 0..<newTokens {
+                let hidden = model.decoder(
+                    model.embed([target], with: model.targetEmbedding), memory: memory,
+                    targetMask: Tensor.causalMask(target.count))
+                target.append(model.generator(hidden.sliced((target.count - 1)..<target.count, axis: 1)).argmax())
+            }
+        }
+    }
+    report([
+        "bench": "translate", "config": "micro", "new_tokens": newTokens, "threads": threads,
+        "cached_ms": cached * 1000, "full_decoder_ms": uncached * 1000, "speedup": uncached / cached,
+    ])
+}
+
 // MARK: - Peak memory
 
 let child = Process()

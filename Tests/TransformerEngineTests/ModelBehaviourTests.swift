@@ -161,4 +161,33 @@ final class TranslationTests: XCTestCase {
         }
         XCTAssertEqual(model.greedyDecode([5, 3, 7], start: start, end: end, maxLength: 8), [start, 5, 3, 7, end])
     }
+
+    /// The decoder with per-layer caches, one new token per step, gives the bits the whole decoder
+    /// gives for the newest position (padding mask on the source, two layers), and greedy
+    /// decoding picks the tokens a full pass per step picks.
+    func testCachedDecodingGivesTheFullDecodersBitsAtEveryStep() {
+        var g = RandomGenerator(seed: 8)
+        let model = Transformer(
+            config: .init(sourceVocabSize: 12, targetVocabSize: 13, dModel: 16, heads: 2, layers: 2, maxLength: 16),
+            using: &g)
+        let source = [[4, 5, 6, 0, 0]]
+        var expected = [1]
+        withoutGrad {
+            let memory = model.encode(source, padID: 0)
+            let memoryMask = Tensor.paddingMask(source, padID: 0)
+            var caches = [DecoderLayer.Cache](repeating: .init(), count: model.decoder.layers.count)
+            for step in 0..<10 {
+                let full = model.decoder(
+                    model.embed([expected], with: model.targetEmbedding), memory: memory,
+                    targetMask: Tensor.causalMask(expected.count), memoryMask: memoryMask)
+                let newest = full.sliced((expected.count - 1)..<expected.count, axis: 1)
+                let cached = model.decoder(
+                    model.embed([[expected.last!]], with: model.targetEmbedding, offset: expected.count - 1),
+                    memory: memory, memoryMask: memoryMask, caches: &caches)
+                XCTAssertEqual(cached.scalars.map(\.bitPattern), newest.scalars.map(\.bitPattern), "step \(step)")
+                expected.append(model.generator(newest).argmax())
+            }
+        }
+        XCTAssertEqual(model.greedyDecode(source[0], start: 1, end: -1, maxLength: 11, padID: 0), expected)
+    }
 }

@@ -31,6 +31,24 @@ public final class DecoderLayer: Module {
         return norm3(h + dropout(feedForward(h)))
     }
 
+    /// The same layer for new target positions only, during decoding: self-attention reads and
+    /// extends `cache.selfAttention`, cross-attention projects `memory` once into `cache.memory`.
+    public func callAsFunction(_ x: Tensor, memory: Tensor, memoryMask: Tensor? = nil, cache: inout Cache) -> Tensor {
+        var h = norm1(x + dropout(selfAttention(x, cache: &cache.selfAttention)))
+        h = norm2(h + dropout(crossAttention(h, memory: memory, mask: memoryMask, cache: &cache.memory)))
+        return norm3(h + dropout(feedForward(h)))
+    }
+
+    /// What one decoder layer keeps between decoding steps.
+    public struct Cache: Sendable {
+        /// Keys and values of the target positions so far.
+        public var selfAttention = KVCache()
+        /// Keys and values of the encoder's memory.
+        public var memory = KVCache()
+
+        public init() {}
+    }
+
     public func visitParameters(_ visit: (String, inout Tensor) -> Void) {
         self.visit(selfAttention, prefix: "selfAttention", visit)
         self.visit(crossAttention, prefix: "crossAttention", visit)

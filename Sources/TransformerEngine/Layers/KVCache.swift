@@ -2,7 +2,8 @@
 
 // MARK: - KVCache
 
-/// Cached keys and values of one attention layer, [batch, heads, positions, d_k] each.
+/// Cached keys and values of one attention layer, [batch, heads, positions, d_k] each: of the
+/// positions generated so far (self-attention), or of a fixed memory (cross-attention).
 public struct KVCache: Sendable {
     public internal(set) var keys: Tensor?
     public internal(set) var values: Tensor?

@@ -40,7 +40,7 @@ public final class MultiHeadAttention: Module {
     /// Self-attention when `keyValue` is nil, cross-attention (queries from `x`, keys and values
     /// from `keyValue`, e.g. the encoder's memory) otherwise. [batch, n, d] → [batch, n, d].
     public func callAsFunction(_ x: Tensor, keyValue: Tensor? = nil, mask: Tensor? = nil) -> Tensor {
-        attend(x, keyValue: keyValue ?? x, mask: mask, cache: nil)
+        attend(x, keyValue: keyValue ?? x, mask: mask, cache: nil, appending: false)
     }
 
     /// Runs attention and returns its output with every stage, for drawing.
@@ -58,7 +58,14 @@ public final class MultiHeadAttention: Module {
         var allowed = [Float](repeating: 0, count: new * (past + new))
         for i in 0..<new { for j in 0...(past + i) { allowed[i * (past + new) + j] = 1 } }
         let mask = Tensor(shape: [new, past + new], scalars: allowed)
-        return withUnsafeMutablePointer(to: &cache) { attend(x, keyValue: x, mask: mask, cache: $0) }
+        return withUnsafeMutablePointer(to: &cache) { attend(x, keyValue: x, mask: mask, cache: $0, appending: true) }
+    }
+
+    /// Cross-attention to a fixed `memory` (the encoder's output) whose keys and values are
+    /// projected on the first call and kept in `cache`, so decoding token by token projects the
+    /// memory once. `mask` as for the call without a cache (e.g. the source's padding mask).
+    public func callAsFunction(_ x: Tensor, memory: Tensor, mask: Tensor? = nil, cache: inout KVCache) -> Tensor {
+        withUnsafeMutablePointer(to: &cache) { attend(x, keyValue: memory, mask: mask, cache: $0, appending: false) }
     }
 
     /// [batch, n, d] → [batch, heads, n, d_k].
@@ -66,23 +73,32 @@ public final class MultiHeadAttention: Module {
         t.reshaped([t.shape[0], t.shape[1], heads, headDimension]).permuted([0, 2, 1, 3])
     }
 
-    private func attend(_ x: Tensor, keyValue: Tensor, mask: Tensor?, cache: UnsafeMutablePointer<KVCache>?) -> Tensor {
+    /// `cache`, when given, either grows by this call's keys and values (`appending`, self-attention
+    /// during generation) or holds the keys and values of a fixed memory (filled on first use).
+    private func attend(
+        _ x: Tensor, keyValue: Tensor, mask: Tensor?, cache: UnsafeMutablePointer<KVCache>?, appending: Bool
+    ) -> Tensor {
         precondition(x.rank == 3 && x.shape[2] == dModel, "MultiHeadAttention: input \(x.shape) is not [batch, n, \(dModel)]")
         precondition(
             keyValue.rank == 3 && keyValue.shape[0] == x.shape[0] && keyValue.shape[2] == dModel,
             "MultiHeadAttention: keys/values \(keyValue.shape) do not match queries \(x.shape)")
-        let queries = query(x), keys = key(keyValue), values = value(keyValue)
-        // Without stages to keep, a cache to extend or dropout to draw, all heads run as one fused op
+        let queries = query(x)
+        // Without stages to keep, a cache to use or dropout to draw, all heads run as one fused op
         // (same bits as the stages below, a fraction of the time and memory).
         if !recordsStages && cache == nil && !(dropout.p > 0 && GradMode.isEnabled),
-           let fused = Tensor.fusedAttention(query: queries, key: keys, value: values, heads: heads, mask: mask)
+           let fused = Tensor.fusedAttention(
+               query: queries, key: key(keyValue), value: value(keyValue), heads: heads, mask: mask)
         {
             return output(fused)
         }
         let q = splitHeads(queries)
-        var k = splitHeads(keys)
-        var v = splitHeads(values)
-        if let cache { (k, v) = cache.pointee.append(keys: k, values: v) }
+        var k: Tensor, v: Tensor
+        if let cache, !appending, let keys = cache.pointee.keys, let values = cache.pointee.values {
+            (k, v) = (keys, values)
+        } else {
+            (k, v) = (splitHeads(key(keyValue)), splitHeads(value(keyValue)))
+            if let cache { (k, v) = cache.pointee.append(keys: k, values: v) }
+        }
         let scores = Tensor.matmul(q, k, transposeA: false, transposeB: true)
         let scaled = scores * (1 / Float(headDimension).squareRoot())
         let masked = mask.map { scaled.maskedFill($0.equal(to: 0), with: -.infinity) } ?? scaled

@@ -37,6 +37,15 @@ public final class Decoder: Module {
         layers.reduce(x) { h, layer in layer(h, memory: memory, targetMask: targetMask, memoryMask: memoryMask) }
     }
 
+    /// New target positions through every layer with one cache per layer (see `DecoderLayer.Cache`);
+    /// `caches` starts as `[DecoderLayer.Cache](repeating: .init(), count: layers.count)`.
+    public func callAsFunction(_ x: Tensor, memory: Tensor, memoryMask: Tensor? = nil, caches: inout [DecoderLayer.Cache]) -> Tensor {
+        precondition(caches.count == layers.count, "Decoder: \(caches.count) caches for \(layers.count) layers")
+        var h = x
+        for index in layers.indices { h = layers[index](h, memory: memory, memoryMask: memoryMask, cache: &caches[index]) }
+        return h
+    }
+
     public func visitParameters(_ visit: (String, inout Tensor) -> Void) {
         for (i, layer) in layers.enumerated() { self.visit(layer, prefix: "layers.\(i)", visit) }
     }

@@ -55,11 +55,14 @@ public final class Transformer: Module {
         positions = sinusoidalPositionalEncoding(length: config.maxLength, dModel: config.dModel)
     }
 
-    /// Embeds ids, scales by √d_model (as the paper does) and adds sinusoidal positions.
-    func embed(_ ids: [[Int]], with table: Embedding) -> Tensor {
+    /// Embeds ids, scales by √d_model (as the paper does) and adds sinusoidal positions, the
+    /// first id at position `offset`.
+    public func embed(_ ids: [[Int]], with table: Embedding, offset: Int = 0) -> Tensor {
         let length = ids.first?.count ?? 0
-        precondition(length <= config.maxLength, "Transformer: length \(length) exceeds maxLength \(config.maxLength)")
-        return table(ids) * Float(config.dModel).squareRoot() + positions.sliced(0..<length)
+        precondition(
+            offset + length <= config.maxLength,
+            "Transformer: length \(offset + length) exceeds maxLength \(config.maxLength)")
+        return table(ids) * Float(config.dModel).squareRoot() + positions.sliced(offset..<(offset + length))
     }
 
     /// The encoder's memory for `source` [batch][n], with padding masked when `padID` is given.
