@@ -51,11 +51,15 @@ public func avx2MultiplyBlock(
     b: UnsafePointer<Float>, bDepthStride: Int, bStripStride: Int, firstColumn: Int, columnCount: Int,
     c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
 ) {
-    multiplyBlock(
-        kc: kc, a: StridedRows(base: a, rowStride: rowStride, depthStride: columnStride, stripStride: tileRows * rowStride),
+    multiplyBlockInFours(
+        kc: kc, a: StridedRows(base: a, rowStride: rowStride, depthStride: columnStride, stripStride: 4 * rowStride),
         rowCount: rowCount, b: StridedStrips(base: b, depthStride: bDepthStride, stripStride: bStripStride),
         firstColumn: firstColumn, columnCount: columnCount, c: c, ldc: ldc, accumulate: accumulate)
 }
+
+/// Rows per strip when A is read in place: 4×16 tiles keep eight independent accumulators in
+/// one pass (the 6-row strips of packed A need two 3×16 passes, each waiting on its adds).
+public let avx2InPlaceTileRows = 4
 
 // MARK: - Reading A
 
@@ -81,6 +85,21 @@ private struct StridedStrips {
     let base: UnsafePointer<Float>
     let depthStride: Int
     let stripStride: Int
+}
+
+/// The four rows of A a 4-row tile reads.
+private struct FourRows {
+    let r0, r1, r2, r3: UnsafePointer<Float>
+}
+
+extension StridedRows {
+    /// The four rows of 4-row strip `strip`; rows past `height` repeat the last valid one.
+    @inline(__always)
+    func fourRows(_ strip: Int, height: Int) -> FourRows {
+        let first = base + strip * stripStride
+        func row(_ i: Int) -> UnsafePointer<Float> { first + min(i, height - 1) * rowStride }
+        return FourRows(r0: row(0), r1: row(1), r2: row(2), r3: row(3))
+    }
 }
 
 /// The six rows of A one register tile reads.
@@ -136,7 +155,119 @@ private func multiplyBlock(
     }
 }
 
+/// `multiplyBlock` for A read in place, in strips of 4 rows.
+@inline(__always)
+private func multiplyBlockInFours(
+    kc: Int, a: StridedRows, rowCount: Int, b: StridedStrips, firstColumn: Int, columnCount: Int,
+    c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
+) {
+    let strips = (rowCount + 3) / 4
+    let end = firstColumn + columnCount
+    withUnsafeTemporaryAllocation(of: Float.self, capacity: 4 * 2 * stripColumns) { scratch in
+        let edge = scratch.baseAddress!
+        var column = firstColumn
+        while column < end {
+            let width = min(2 * stripColumns, end - column)
+            let stripB = b.base + (column / stripColumns) * b.stripStride
+            let wide = width > stripColumns
+            for strip in 0..<strips {
+                let row = strip * 4
+                let height = min(4, rowCount - row)
+                let rows = a.fourRows(strip, height: height)
+                let target = c + row * ldc + column
+                if height == 4 && width == 2 * stripColumns {
+                    tile4x16(kc: kc, rows, step: a.depthStride, b: stripB, bSteps: b, c: target, ldc: ldc, accumulate: accumulate)
+                } else if height == 4 && width == stripColumns {
+                    tile4x8(kc: kc, rows, step: a.depthStride, b: stripB, bSteps: b, c: target, ldc: ldc, accumulate: accumulate)
+                } else {
+                    // Edge tile: run the full tile on a scratch copy, then write back the valid part.
+                    let scratchWidth = wide ? 2 * stripColumns : stripColumns
+                    for i in 0..<4 {
+                        for j in 0..<scratchWidth {
+                            edge[i * scratchWidth + j] = accumulate && i < height && j < width ? target[i * ldc + j] : 0
+                        }
+                    }
+                    if wide {
+                        tile4x16(kc: kc, rows, step: a.depthStride, b: stripB, bSteps: b, c: edge, ldc: scratchWidth, accumulate: true)
+                    } else {
+                        tile4x8(kc: kc, rows, step: a.depthStride, b: stripB, bSteps: b, c: edge, ldc: scratchWidth, accumulate: true)
+                    }
+                    for i in 0..<height {
+                        for j in 0..<width { target[i * ldc + j] = edge[i * scratchWidth + j] }
+                    }
+                }
+            }
+            column += 2 * stripColumns
+        }
+    }
+}
+
 // MARK: - Register tiles
+
+/// C[4×16] (+)= A[4×kc] · two B strips in one pass: eight 256-bit accumulators. O(kc).
+@inline(__always)
+private func tile4x16(
+    kc: Int, _ rows: FourRows, step: Int, b: UnsafePointer<Float>, bSteps: StridedStrips,
+    c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
+) {
+    var l0 = SIMD8<Float>(), l1 = SIMD8<Float>(), l2 = SIMD8<Float>(), l3 = SIMD8<Float>()
+    var r0 = SIMD8<Float>(), r1 = SIMD8<Float>(), r2 = SIMD8<Float>(), r3 = SIMD8<Float>()
+    let a0 = rows.r0, a1 = rows.r1, a2 = rows.r2, a3 = rows.r3
+    var left = UnsafeRawPointer(b)
+    var right = UnsafeRawPointer(b + bSteps.stripStride)
+    let bStep = bSteps.depthStride * MemoryLayout<Float>.stride
+    var offset = 0
+    for _ in 0..<kc {
+        let bl = left.loadUnaligned(as: SIMD8<Float>.self)
+        let br = right.loadUnaligned(as: SIMD8<Float>.self)
+        // Multiply then add (never fused): the generic kernel's exact rounding.
+        let x0 = SIMD8<Float>(repeating: a0[offset])
+        l0 += x0 * bl
+        r0 += x0 * br
+        let x1 = SIMD8<Float>(repeating: a1[offset])
+        l1 += x1 * bl
+        r1 += x1 * br
+        let x2 = SIMD8<Float>(repeating: a2[offset])
+        l2 += x2 * bl
+        r2 += x2 * br
+        let x3 = SIMD8<Float>(repeating: a3[offset])
+        l3 += x3 * bl
+        r3 += x3 * br
+        offset += step
+        left += bStep
+        right += bStep
+    }
+    store(l0, r0, into: c, accumulate: accumulate)
+    store(l1, r1, into: c + ldc, accumulate: accumulate)
+    store(l2, r2, into: c + 2 * ldc, accumulate: accumulate)
+    store(l3, r3, into: c + 3 * ldc, accumulate: accumulate)
+}
+
+/// C[4×8] (+)= A[4×kc] · one B strip: four 256-bit accumulators. O(kc).
+@inline(__always)
+private func tile4x8(
+    kc: Int, _ rows: FourRows, step: Int, b: UnsafePointer<Float>, bSteps: StridedStrips,
+    c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
+) {
+    var c0 = SIMD8<Float>(), c1 = SIMD8<Float>(), c2 = SIMD8<Float>(), c3 = SIMD8<Float>()
+    let a0 = rows.r0, a1 = rows.r1, a2 = rows.r2, a3 = rows.r3
+    var bp = UnsafeRawPointer(b)
+    var offset = 0
+    for _ in 0..<kc {
+        let bv = bp.loadUnaligned(as: SIMD8<Float>.self)
+        c0 += SIMD8(repeating: a0[offset]) * bv
+        c1 += SIMD8(repeating: a1[offset]) * bv
+        c2 += SIMD8(repeating: a2[offset]) * bv
+        c3 += SIMD8(repeating: a3[offset]) * bv
+        offset += step
+        bp += bSteps.depthStride * MemoryLayout<Float>.stride
+    }
+    store(c0, into: c, accumulate: accumulate)
+    store(c1, into: c + ldc, accumulate: accumulate)
+    store(c2, into: c + 2 * ldc, accumulate: accumulate)
+    store(c3, into: c + 3 * ldc, accumulate: accumulate)
+}
+
 
 /// C[6×16] (+)= A[6×kc] · (B strip, next B strip)[kc×16], as two 3-row passes. O(kc).
 ///

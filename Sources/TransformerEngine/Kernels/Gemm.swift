@@ -24,7 +24,7 @@ let gemmMR = 6
 let gemmNR = 8
 /// Depth of one packed panel; A's block (gemmMC × gemmKC) stays in L2, B's strip in L1.
 let gemmKC = 256
-/// Most rows of C per work chunk (a multiple of gemmMR); see `rowsPerBlock(m:)`.
+/// Most rows of C per work chunk (a multiple of both strip heights, 6 and 4); see `rowsPerBlock`.
 let gemmMC = 72
 /// Columns of C per work chunk (a multiple of gemmNR).
 let gemmNC = 512
@@ -70,7 +70,9 @@ private func gemmPanels(
     packedA: UnsafeMutablePointer<Float>, sizeA: Int
 ) {
     let strips = (n + gemmNR - 1) / gemmNR
-    let blockRows = rowsPerBlock(m: m)
+    // The AVX2 tiles that read A in place work in strips of 4 rows, the others in strips of 6.
+    let inPlace = kernel == .avx2 && min(n, gemmNC) <= gemmDirectColumns
+    let blockRows = rowsPerBlock(m: m, strip: inPlace ? avx2InPlaceTileRows : gemmMR)
     let mBlocks = (m + blockRows - 1) / blockRows
     let blockColumns = columnsPerBlock(n: n, rowBlocks: mBlocks)
     let nBlocks = (n + blockColumns - 1) / blockColumns
@@ -127,16 +129,18 @@ private func packPanelOfB(
     }
 }
 
-/// Rows per work chunk: at most gemmMC, with an even number of nearly equal chunks.
+/// Rows per work chunk: at most gemmMC, a multiple of the tiles' strip height, with an even
+/// number of nearly equal chunks.
 ///
-/// 256 rows as 72+72+72+40 left one of two threads a quarter idle; 66+66+66+58 does not.
-/// Only which thread computes which rows changes, never any element's sum order, so the
-/// bits are the same for every choice; the rule depends on m alone, not on the thread count.
-private func rowsPerBlock(m: Int) -> Int {
+/// 256 rows as 72+72+72+40 left one of two threads a quarter idle; 66+66+66+58 (strips of 6)
+/// or 64 × 4 (strips of 4) do not. Only which thread computes which rows changes, never any
+/// element's sum order, so the bits are the same for every choice; the rule depends on the
+/// shape alone, not on the thread count.
+private func rowsPerBlock(m: Int, strip: Int) -> Int {
     var blocks = (m + gemmMC - 1) / gemmMC
     if blocks > 1 && blocks % 2 == 1 { blocks += 1 }
     let rows = (m + blocks - 1) / blocks
-    return min(gemmMC, (rows + gemmMR - 1) / gemmMR * gemmMR)
+    return min(gemmMC, (rows + strip - 1) / strip * strip)
 }
 
 /// Columns per work chunk: gemmNC, or half of C (a multiple of 16, the widest register tile)
