@@ -35,7 +35,8 @@ public func avx2MultiplyPackedBlock(
     c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
 ) {
     multiplyBlock(
-        kc: kc, a: StridedRows(base: packedA, rowStride: 1, depthStride: tileRows, stripStride: tileRows * kc),
+        SixRows.self, kc: kc,
+        a: StridedRows(base: packedA, rowStride: 1, depthStride: tileRows, stripStride: tileRows * kc),
         rowCount: rowCount, b: StridedStrips(base: packedB, depthStride: stripColumns, stripStride: stripColumns * kc),
         firstColumn: firstColumn, columnCount: columnCount, c: c, ldc: ldc, accumulate: accumulate)
 }
@@ -51,8 +52,10 @@ public func avx2MultiplyBlock(
     b: UnsafePointer<Float>, bDepthStride: Int, bStripStride: Int, firstColumn: Int, columnCount: Int,
     c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
 ) {
-    multiplyBlockInFours(
-        kc: kc, a: StridedRows(base: a, rowStride: rowStride, depthStride: columnStride, stripStride: 4 * rowStride),
+    multiplyBlock(
+        FourRows.self, kc: kc,
+        a: StridedRows(
+            base: a, rowStride: rowStride, depthStride: columnStride, stripStride: avx2InPlaceTileRows * rowStride),
         rowCount: rowCount, b: StridedStrips(base: b, depthStride: bDepthStride, stripStride: bStripStride),
         firstColumn: firstColumn, columnCount: columnCount, c: c, ldc: ldc, accumulate: accumulate)
 }
@@ -61,7 +64,7 @@ public func avx2MultiplyBlock(
 /// one pass (the 6-row strips of packed A need two 3×16 passes, each waiting on its adds).
 public let avx2InPlaceTileRows = 4
 
-// MARK: - Reading A
+// MARK: - Reading A and B
 
 /// Rows of A for the tiles: element (i, p) of strip s at `base + s * stripStride + i * rowStride + p * depthStride`.
 private struct StridedRows {
@@ -70,13 +73,11 @@ private struct StridedRows {
     let depthStride: Int
     let stripStride: Int
 
-    /// The six rows of strip `strip`; rows past `height` repeat the last valid one (a zero-padded
+    /// Row `i` of strip `strip`, or its last valid row when `i` is past `height` (a zero-padded
     /// packed strip has those rows, a matrix read in place does not; their sums are not stored).
     @inline(__always)
-    func strip(_ strip: Int, height: Int) -> TileRows {
-        let first = base + strip * stripStride
-        func row(_ i: Int) -> UnsafePointer<Float> { first + min(i, height - 1) * rowStride }
-        return TileRows(r0: row(0), r1: row(1), r2: row(2), r3: row(3), r4: row(4), r5: row(5))
+    func row(_ i: Int, strip: Int, height: Int) -> UnsafePointer<Float> {
+        base + strip * stripStride + min(i, height - 1) * rowStride
     }
 }
 
@@ -87,83 +88,92 @@ private struct StridedStrips {
     let stripStride: Int
 }
 
-/// The four rows of A a 4-row tile reads.
-private struct FourRows {
-    let r0, r1, r2, r3: UnsafePointer<Float>
+// MARK: - Tile shapes
+
+/// The rows of A one register tile reads, and its products with two B strips (16 columns) or one.
+private protocol RegisterTile {
+    /// Rows per tile.
+    static var height: Int { get }
+    init(_ a: StridedRows, strip: Int, height: Int)
+    func multiply16(
+        kc: Int, step: Int, b: UnsafePointer<Float>, bSteps: StridedStrips, c: UnsafeMutablePointer<Float>, ldc: Int,
+        accumulate: Bool
+    )
+    func multiply8(
+        kc: Int, step: Int, b: UnsafePointer<Float>, bSteps: StridedStrips, c: UnsafeMutablePointer<Float>, ldc: Int,
+        accumulate: Bool
+    )
 }
 
-extension StridedRows {
-    /// The four rows of 4-row strip `strip`; rows past `height` repeat the last valid one.
+/// Six rows: packed A's strips. 6×16 runs as two 3×16 passes, 6×8 in one.
+private struct SixRows: RegisterTile {
+    static var height: Int { tileRows }
+    let r0, r1, r2, r3, r4, r5: UnsafePointer<Float>
+
     @inline(__always)
-    func fourRows(_ strip: Int, height: Int) -> FourRows {
-        let first = base + strip * stripStride
-        func row(_ i: Int) -> UnsafePointer<Float> { first + min(i, height - 1) * rowStride }
-        return FourRows(r0: row(0), r1: row(1), r2: row(2), r3: row(3))
+    init(_ a: StridedRows, strip: Int, height: Int) {
+        func row(_ i: Int) -> UnsafePointer<Float> { a.row(i, strip: strip, height: height) }
+        (r0, r1, r2, r3, r4, r5) = (row(0), row(1), row(2), row(3), row(4), row(5))
+    }
+
+    @inline(__always)
+    func multiply16(
+        kc: Int, step: Int, b: UnsafePointer<Float>, bSteps: StridedStrips, c: UnsafeMutablePointer<Float>, ldc: Int,
+        accumulate: Bool
+    ) {
+        tile6x16(kc: kc, self, step: step, b: b, bSteps: bSteps, c: c, ldc: ldc, accumulate: accumulate)
+    }
+
+    @inline(__always)
+    func multiply8(
+        kc: Int, step: Int, b: UnsafePointer<Float>, bSteps: StridedStrips, c: UnsafeMutablePointer<Float>, ldc: Int,
+        accumulate: Bool
+    ) {
+        tile6x8(kc: kc, self, step: step, b: b, bSteps: bSteps, c: c, ldc: ldc, accumulate: accumulate)
     }
 }
 
-/// The six rows of A one register tile reads.
-private struct TileRows {
-    let r0, r1, r2, r3, r4, r5: UnsafePointer<Float>
+/// Four rows: A read in place. 4×16 in one pass with eight accumulators, 4×8 with four.
+private struct FourRows: RegisterTile {
+    static var height: Int { avx2InPlaceTileRows }
+    let r0, r1, r2, r3: UnsafePointer<Float>
+
+    @inline(__always)
+    init(_ a: StridedRows, strip: Int, height: Int) {
+        func row(_ i: Int) -> UnsafePointer<Float> { a.row(i, strip: strip, height: height) }
+        (r0, r1, r2, r3) = (row(0), row(1), row(2), row(3))
+    }
+
+    @inline(__always)
+    func multiply16(
+        kc: Int, step: Int, b: UnsafePointer<Float>, bSteps: StridedStrips, c: UnsafeMutablePointer<Float>, ldc: Int,
+        accumulate: Bool
+    ) {
+        tile4x16(kc: kc, self, step: step, b: b, bSteps: bSteps, c: c, ldc: ldc, accumulate: accumulate)
+    }
+
+    @inline(__always)
+    func multiply8(
+        kc: Int, step: Int, b: UnsafePointer<Float>, bSteps: StridedStrips, c: UnsafeMutablePointer<Float>, ldc: Int,
+        accumulate: Bool
+    ) {
+        tile4x8(kc: kc, self, step: step, b: b, bSteps: bSteps, c: c, ldc: ldc, accumulate: accumulate)
+    }
 }
 
 // MARK: - Blocks
 
+/// The block product in tiles of `Tile.height` rows × 16 (or 8) columns; edge tiles run in full
+/// on a scratch copy of C, and only their valid part is written back.
 @inline(__always)
-private func multiplyBlock(
-    kc: Int, a: StridedRows, rowCount: Int, b: StridedStrips, firstColumn: Int, columnCount: Int,
+private func multiplyBlock<Tile: RegisterTile>(
+    _: Tile.Type, kc: Int, a: StridedRows, rowCount: Int, b: StridedStrips, firstColumn: Int, columnCount: Int,
     c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
 ) {
-    let aStrips = (rowCount + tileRows - 1) / tileRows
+    let height = Tile.height
+    let strips = (rowCount + height - 1) / height
     let end = firstColumn + columnCount
-    withUnsafeTemporaryAllocation(of: Float.self, capacity: tileRows * 2 * stripColumns) { scratch in
-        let edge = scratch.baseAddress!
-        var column = firstColumn
-        while column < end {
-            let width = min(2 * stripColumns, end - column)
-            let stripB = b.base + (column / stripColumns) * b.stripStride
-            let wide = width > stripColumns
-            for strip in 0..<aStrips {
-                let row = strip * tileRows
-                let height = min(tileRows, rowCount - row)
-                let rows = a.strip(strip, height: height)
-                let target = c + row * ldc + column
-                if height == tileRows && width == 2 * stripColumns {
-                    tile6x16(kc: kc, rows, step: a.depthStride, b: stripB, bSteps: b, c: target, ldc: ldc, accumulate: accumulate)
-                } else if height == tileRows && width == stripColumns {
-                    tile6x8(kc: kc, rows, step: a.depthStride, b: stripB, bSteps: b, c: target, ldc: ldc, accumulate: accumulate)
-                } else {
-                    // Edge tile: run the full tile on a scratch copy, then write back the valid part.
-                    let scratchWidth = wide ? 2 * stripColumns : stripColumns
-                    for i in 0..<tileRows {
-                        for j in 0..<scratchWidth {
-                            edge[i * scratchWidth + j] = accumulate && i < height && j < width ? target[i * ldc + j] : 0
-                        }
-                    }
-                    if wide {
-                        tile6x16(kc: kc, rows, step: a.depthStride, b: stripB, bSteps: b, c: edge, ldc: scratchWidth, accumulate: true)
-                    } else {
-                        tile6x8(kc: kc, rows, step: a.depthStride, b: stripB, bSteps: b, c: edge, ldc: scratchWidth, accumulate: true)
-                    }
-                    for i in 0..<height {
-                        for j in 0..<width { target[i * ldc + j] = edge[i * scratchWidth + j] }
-                    }
-                }
-            }
-            column += 2 * stripColumns
-        }
-    }
-}
-
-/// `multiplyBlock` for A read in place, in strips of 4 rows.
-@inline(__always)
-private func multiplyBlockInFours(
-    kc: Int, a: StridedRows, rowCount: Int, b: StridedStrips, firstColumn: Int, columnCount: Int,
-    c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
-) {
-    let strips = (rowCount + 3) / 4
-    let end = firstColumn + columnCount
-    withUnsafeTemporaryAllocation(of: Float.self, capacity: 4 * 2 * stripColumns) { scratch in
+    withUnsafeTemporaryAllocation(of: Float.self, capacity: height * 2 * stripColumns) { scratch in
         let edge = scratch.baseAddress!
         var column = firstColumn
         while column < end {
@@ -171,28 +181,27 @@ private func multiplyBlockInFours(
             let stripB = b.base + (column / stripColumns) * b.stripStride
             let wide = width > stripColumns
             for strip in 0..<strips {
-                let row = strip * 4
-                let height = min(4, rowCount - row)
-                let rows = a.fourRows(strip, height: height)
+                let row = strip * height
+                let rowsHere = min(height, rowCount - row)
+                let tile = Tile(a, strip: strip, height: rowsHere)
                 let target = c + row * ldc + column
-                if height == 4 && width == 2 * stripColumns {
-                    tile4x16(kc: kc, rows, step: a.depthStride, b: stripB, bSteps: b, c: target, ldc: ldc, accumulate: accumulate)
-                } else if height == 4 && width == stripColumns {
-                    tile4x8(kc: kc, rows, step: a.depthStride, b: stripB, bSteps: b, c: target, ldc: ldc, accumulate: accumulate)
+                if rowsHere == height && width == 2 * stripColumns {
+                    tile.multiply16(kc: kc, step: a.depthStride, b: stripB, bSteps: b, c: target, ldc: ldc, accumulate: accumulate)
+                } else if rowsHere == height && width == stripColumns {
+                    tile.multiply8(kc: kc, step: a.depthStride, b: stripB, bSteps: b, c: target, ldc: ldc, accumulate: accumulate)
                 } else {
-                    // Edge tile: run the full tile on a scratch copy, then write back the valid part.
                     let scratchWidth = wide ? 2 * stripColumns : stripColumns
-                    for i in 0..<4 {
+                    for i in 0..<height {
                         for j in 0..<scratchWidth {
-                            edge[i * scratchWidth + j] = accumulate && i < height && j < width ? target[i * ldc + j] : 0
+                            edge[i * scratchWidth + j] = accumulate && i < rowsHere && j < width ? target[i * ldc + j] : 0
                         }
                     }
                     if wide {
-                        tile4x16(kc: kc, rows, step: a.depthStride, b: stripB, bSteps: b, c: edge, ldc: scratchWidth, accumulate: true)
+                        tile.multiply16(kc: kc, step: a.depthStride, b: stripB, bSteps: b, c: edge, ldc: scratchWidth, accumulate: true)
                     } else {
-                        tile4x8(kc: kc, rows, step: a.depthStride, b: stripB, bSteps: b, c: edge, ldc: scratchWidth, accumulate: true)
+                        tile.multiply8(kc: kc, step: a.depthStride, b: stripB, bSteps: b, c: edge, ldc: scratchWidth, accumulate: true)
                     }
-                    for i in 0..<height {
+                    for i in 0..<rowsHere {
                         for j in 0..<width { target[i * ldc + j] = edge[i * scratchWidth + j] }
                     }
                 }
@@ -268,7 +277,6 @@ private func tile4x8(
     store(c3, into: c + 3 * ldc, accumulate: accumulate)
 }
 
-
 /// C[6×16] (+)= A[6×kc] · (B strip, next B strip)[kc×16], as two 3-row passes. O(kc).
 ///
 /// Six 256-bit accumulators per pass, plus two B vectors and a broadcast, fit the sixteen
@@ -276,7 +284,7 @@ private func tile4x8(
 /// `rows` are the six rows of A; `step` is the distance between consecutive depths in each.
 @inline(__always)
 private func tile6x16(
-    kc: Int, _ rows: TileRows, step: Int, b: UnsafePointer<Float>, bSteps: StridedStrips,
+    kc: Int, _ rows: SixRows, step: Int, b: UnsafePointer<Float>, bSteps: StridedStrips,
     c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
 ) {
     tile3x16(kc: kc, rows.r0, rows.r1, rows.r2, step: step, b: b, bSteps: bSteps, c: c, ldc: ldc, accumulate: accumulate)
@@ -322,7 +330,7 @@ private func tile3x16(
 /// C[6×8] (+)= A[6×kc] · B strip[kc×8]: six 256-bit accumulators. O(kc).
 @inline(__always)
 private func tile6x8(
-    kc: Int, _ rows: TileRows, step: Int, b: UnsafePointer<Float>, bSteps: StridedStrips,
+    kc: Int, _ rows: SixRows, step: Int, b: UnsafePointer<Float>, bSteps: StridedStrips,
     c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
 ) {
     var c0 = SIMD8<Float>(), c1 = SIMD8<Float>(), c2 = SIMD8<Float>()
