@@ -83,22 +83,23 @@ public final class MultiHeadAttention: Module {
             keyValue.rank == 3 && keyValue.shape[0] == x.shape[0] && keyValue.shape[2] == dModel,
             "MultiHeadAttention: keys/values \(keyValue.shape) do not match queries \(x.shape)")
         let queries = query(x)
-        // Without stages to keep, a cache to use or dropout to draw, all heads run as one fused op
-        // (same bits as the stages below, a fraction of the time and memory).
-        if !recordsStages && cache == nil && !(dropout.p > 0 && GradMode.isEnabled),
-           let fused = Tensor.fusedAttention(
-               query: queries, key: key(keyValue), value: value(keyValue), heads: heads, mask: mask)
-        {
-            return output(fused)
-        }
-        let q = splitHeads(queries)
         var k: Tensor, v: Tensor
         if let cache, !appending, let keys = cache.pointee.keys, let values = cache.pointee.values {
+            // A fixed memory projected on an earlier call.
             (k, v) = (keys, values)
         } else {
-            (k, v) = (splitHeads(key(keyValue)), splitHeads(value(keyValue)))
+            let keys = key(keyValue), values = value(keyValue)
+            // Without stages to keep, a cache to fill or dropout to draw, all heads run as one fused
+            // op (same bits as the stages below, a fraction of the time and memory).
+            if !recordsStages && cache == nil && !(dropout.p > 0 && GradMode.isEnabled),
+               let fused = Tensor.fusedAttention(query: queries, key: keys, value: values, heads: heads, mask: mask)
+            {
+                return output(fused)
+            }
+            (k, v) = (splitHeads(keys), splitHeads(values))
             if let cache { (k, v) = cache.pointee.append(keys: k, values: v) }
         }
+        let q = splitHeads(queries)
         let scores = Tensor.matmul(q, k, transposeA: false, transposeB: true)
         let scaled = scores * (1 / Float(headDimension).squareRoot())
         let masked = mask.map { scaled.maskedFill($0.equal(to: 0), with: -.infinity) } ?? scaled
