@@ -4,8 +4,8 @@
 
 extension Tensor {
     /// The shape two operands broadcast to; stops with a message naming both shapes.
-    static func broadcastShape(_ a: [Int], _ b: [Int], op: String) -> [Int] {
-        require(checkBroadcast(a, b, op: op))
+    static func broadcastShape(_ a: [Int], _ b: [Int], op: @autoclosure () -> String) -> [Int] {
+        require(checkBroadcast(a, b, op: op()))
     }
 
     /// Row-major strides of `shape` placed in an output of rank `rank`, 0 on stretched axes.

@@ -18,8 +18,9 @@ public struct ShapeError: Error, Equatable, CustomStringConvertible {
 }
 
 extension Tensor {
-    /// The broadcast shape of two operands, or the error naming both.
-    static func checkBroadcast(_ a: [Int], _ b: [Int], op: String) -> Result<[Int], ShapeError> {
+    /// The broadcast shape of two operands, or the error naming both. `op` is only built for the
+    /// error, so a name that interpolates shapes costs nothing on the hot path.
+    static func checkBroadcast(_ a: [Int], _ b: [Int], op: @autoclosure () -> String) -> Result<[Int], ShapeError> {
         if a == b { return .success(a) }
         let rank = Swift.max(a.count, b.count)
         var result = [Int](repeating: 1, count: rank)
@@ -27,7 +28,7 @@ extension Tensor {
             let x = axis < rank - a.count ? 1 : a[axis - (rank - a.count)]
             let y = axis < rank - b.count ? 1 : b[axis - (rank - b.count)]
             guard x == y || x == 1 || y == 1 else {
-                return .failure(ShapeError(op: op, left: a, right: b, detail: "cannot be broadcast together (axis \(axis): \(x) vs \(y))"))
+                return .failure(ShapeError(op: op(), left: a, right: b, detail: "cannot be broadcast together (axis \(axis): \(x) vs \(y))"))
             }
             result[axis] = x == 1 ? y : x
         }
