@@ -25,8 +25,8 @@ extension Tensor {
         let problem = AttentionProblem(
             batch: batch, heads: heads, queries: n, keys: m, headSize: headSize, model: d,
             scale: 1 / Float(headSize).squareRoot(), maskStrides: maskStrides)
-        var weights = [Float](repeating: 0, count: batch * heads * n * m)
-        var output = [Float](repeating: 0, count: batch * n * d)
+        var weights = [Float].forOverwriting(count: batch * heads * n * m)
+        var output = [Float].forOverwriting(count: batch * n * d)
         withPointers(query, key, value, mask) { q, k, v, allowed in
             weights.withUnsafeMutableBufferPointer { w in
                 output.withUnsafeMutableBufferPointer { out in
@@ -38,9 +38,9 @@ extension Tensor {
         }
         let result = Tensor(shape: query.shape, scalars: output)
         return recorded(result, from: [query, key, value]) { g in
-            var dq = [Float](repeating: 0, count: query.count)
-            var dk = [Float](repeating: 0, count: key.count)
-            var dv = [Float](repeating: 0, count: value.count)
+            var dq = [Float].forOverwriting(count: query.count)
+            var dk = [Float].forOverwriting(count: key.count)
+            var dv = [Float].forOverwriting(count: value.count)
             withPointers(query, key, value, mask) { q, k, v, allowed in
                 g.scalars.withUnsafeBufferPointer { dOut in
                     weights.withUnsafeBufferPointer { w in

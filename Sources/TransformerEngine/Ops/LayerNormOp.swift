@@ -10,9 +10,9 @@ public func layerNorm(_ x: Tensor, gamma: Tensor, beta: Tensor, epsilon: Float =
         gamma.shape == [n] && beta.shape == [n],
         "layerNorm: gamma \(gamma.shape) and beta \(beta.shape) must be [\(n)] for input \(x.shape)")
     let rows = x.count / Swift.max(n, 1)
-    var normalized = [Float](repeating: 0, count: x.count)  // x̂, kept for backward
-    var inverseStd = [Float](repeating: 0, count: rows)
-    var output = [Float](repeating: 0, count: x.count)
+    var normalized = [Float].forOverwriting(count: x.count)  // x̂, kept for backward
+    var inverseStd = [Float].forOverwriting(count: rows)
+    var output = [Float].forOverwriting(count: x.count)
     if rows > 0 && n > 0 {
         x.scalars.withUnsafeBufferPointer { x in
             gamma.scalars.withUnsafeBufferPointer { gamma in
@@ -33,7 +33,7 @@ public func layerNorm(_ x: Tensor, gamma: Tensor, beta: Tensor, epsilon: Float =
     }
     let result = Tensor(shape: x.shape, scalars: output)
     return Tensor.recorded(result, from: [x, gamma, beta]) { upstream in
-        var dx = [Float](repeating: 0, count: x.count)
+        var dx = [Float].forOverwriting(count: x.count)
         var dGamma = [Float](repeating: 0, count: n)
         var dBeta = [Float](repeating: 0, count: n)
         if rows > 0 && n > 0 {

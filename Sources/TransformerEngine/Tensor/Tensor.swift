@@ -76,3 +76,14 @@ extension Tensor: Equatable {
         lhs.shape == rhs.shape && lhs.scalars == rhs.scalars
     }
 }
+
+// MARK: - Output buffers
+
+extension Array where Element == Float {
+    /// `count` floats without the zero-fill, for an op's output that its kernel writes in full
+    /// before anything reads it. Zeroing such buffers was a measurable part of a small model's
+    /// step (each one a pass over memory that the next pass overwrites).
+    static func forOverwriting(count: Int) -> [Float] {
+        [Float](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
+    }
+}
