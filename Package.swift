@@ -23,8 +23,15 @@ let package = Package(
             providers: [.apt(["libcmark-dev"])]
         ),
         // GEMM's register tiles built for AVX2; TransformerEngine calls them only when the CPU has AVX2.
-        .target(name: "TransformerEngineKernelsAVX2", swiftSettings: [.unsafeFlags(["-target-cpu", "haswell"])]),
-        .target(name: "TransformerEngine", dependencies: ["TransformerEngineKernelsAVX2"]),
+        // `-fno-math-errno`: Float.squareRoot() comes from a C header, and with errno semantics each
+        // lane of a SIMD square root became a scalar sqrtss plus a libm call for negative inputs;
+        // without them it is one vector instruction (IEEE square roots either way: same bits).
+        .target(
+            name: "TransformerEngineKernelsAVX2",
+            swiftSettings: [.unsafeFlags(["-target-cpu", "haswell", "-Xcc", "-fno-math-errno"])]),
+        .target(
+            name: "TransformerEngine", dependencies: ["TransformerEngineKernelsAVX2"],
+            swiftSettings: [.unsafeFlags(["-Xcc", "-fno-math-errno"])]),
         .target(name: "Figures"),
         .target(name: "RecordStream", dependencies: ["Figures"]),
         .target(name: "NotebookRuntime", dependencies: ["TransformerEngine", "Figures", "RecordStream"]),

@@ -69,6 +69,10 @@ public final class Adam: Optimizer {
     public let decoupledWeightDecay: Bool
     /// Steps taken so far.
     public private(set) var stepCount = 0
+    /// β₁ᵗ and β₂ᵗ after `stepCount` steps, one multiplication per step: the same bits as
+    /// multiplying t times afresh, without a cost that grows with t.
+    private var beta1Power: Float = 1
+    private var beta2Power: Float = 1
     private var moments: [String: (m: [Float], v: [Float])] = [:]
 
     public init(
@@ -85,8 +89,10 @@ public final class Adam: Optimizer {
 
     public func step(_ model: Module) {
         stepCount += 1
-        let correction1 = 1 - powf(beta1, stepCount)
-        let correction2Root = (1 - powf(beta2, stepCount)).squareRoot()
+        beta1Power *= beta1
+        beta2Power *= beta2
+        let correction1 = 1 - beta1Power
+        let correction2Root = (1 - beta2Power).squareRoot()
         let stepSize = learningRate / correction1
         updateParameters(of: model) { name, p, g in
             var state = moments.removeValue(forKey: name) ?? ([Float](repeating: 0, count: p.count), [Float](repeating: 0, count: p.count))
@@ -126,11 +132,4 @@ public func AdamW(
     Adam(
         learningRate: learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon, weightDecay: weightDecay,
         decoupledWeightDecay: true)
-}
-
-/// bⁿ by repeated multiplication in Float: exact same bits on every platform.
-private func powf(_ base: Float, _ exponent: Int) -> Float {
-    var result: Float = 1
-    for _ in 0..<exponent { result *= base }
-    return result
 }
