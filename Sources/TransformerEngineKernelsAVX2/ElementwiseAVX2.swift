@@ -23,18 +23,28 @@ public func avx2GELUBackward(
 
 // MARK: - Softmax
 
-/// Softmax of `rows` rows of `n` floats each (see `softmaxRow`). `out` may be `x`. O(rows·n).
+/// Softmax of `rows` rows of `n` floats each (see `softmaxRows`). `out` may be `x`. O(rows·n).
 @inline(never)
 public func avx2SoftmaxRows(_ x: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, rows: Int, n: Int) {
-    for r in 0..<rows { softmaxRow(x + r * n, into: out + r * n, count: n) }
+    softmaxRows(x, into: out, rows: rows, n: n)
 }
 
-/// Softmax's backward over `rows` rows (see `softmaxBackwardRow`). `out` may be `g`. O(rows·n).
+/// Softmax's backward over `rows` rows (see `softmaxBackwardRows`). `out` may be `g`. O(rows·n).
 @inline(never)
 public func avx2SoftmaxBackwardRows(
     _ g: UnsafePointer<Float>, _ y: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, rows: Int, n: Int
 ) {
-    for r in 0..<rows { softmaxBackwardRow(g + r * n, y + r * n, into: out + r * n, count: n) }
+    softmaxBackwardRows(g, y, into: out, rows: rows, n: n)
+}
+
+/// Cross-entropy's probabilities for `rows` rows of `n` logits, each row's max and sum stored in
+/// `peaks` and `sums` (see `crossEntropyRows`). O(rows·n).
+@inline(never)
+public func avx2CrossEntropyRows(
+    _ x: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, rows: Int, n: Int,
+    peaks: UnsafeMutablePointer<Float>, sums: UnsafeMutablePointer<Float>
+) {
+    crossEntropyRows(x, into: out, rows: rows, n: n, peaks: peaks, sums: sums)
 }
 
 // MARK: - Layer norm

@@ -36,7 +36,7 @@ enum Elementwise {
         #if arch(x86_64)
         if GemmKernel.current == .avx2 { return avx2SoftmaxRows(x, into: out, rows: rows, n: n) }
         #endif
-        for r in 0..<rows { softmaxRow(x + r * n, into: out + r * n, count: n) }
+        TransformerEngine.softmaxRows(x, into: out, rows: rows, n: n)
     }
 
     /// Softmax's backward for each of `rows` rows. `out` may be `g`. O(rows·n).
@@ -46,7 +46,18 @@ enum Elementwise {
         #if arch(x86_64)
         if GemmKernel.current == .avx2 { return avx2SoftmaxBackwardRows(g, y, into: out, rows: rows, n: n) }
         #endif
-        for r in 0..<rows { softmaxBackwardRow(g + r * n, y + r * n, into: out + r * n, count: n) }
+        TransformerEngine.softmaxBackwardRows(g, y, into: out, rows: rows, n: n)
+    }
+
+    /// Cross-entropy's probabilities of each of `rows` rows, with each row's max and sum (see `crossEntropyRows`).
+    static func crossEntropyRows(
+        _ x: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, rows: Int, n: Int,
+        peaks: UnsafeMutablePointer<Float>, sums: UnsafeMutablePointer<Float>
+    ) {
+        #if arch(x86_64)
+        if GemmKernel.current == .avx2 { return avx2CrossEntropyRows(x, into: out, rows: rows, n: n, peaks: peaks, sums: sums) }
+        #endif
+        TransformerEngine.crossEntropyRows(x, into: out, rows: rows, n: n, peaks: peaks, sums: sums)
     }
 
     /// Layer norm's forward (see `layerNormRows`), rows spread over threads when large.

@@ -21,7 +21,7 @@ typealias Lanes = SIMD8<Float>
 /// eˣ = 2ⁿ · eʳ with n = round(x / ln 2), r = x − n ln 2 (ln 2 split in two for exactness),
 /// eʳ by its degree-6 Taylor polynomial on |r| ≤ ½ ln 2. Below −87.3 the result is exactly 0,
 /// so masked scores (−∞) give exactly zero weight. NaN stays NaN.
-@inline(__always)
+@_transparent
 func fastExp(_ x: Lanes) -> Lanes {
     let low = Lanes(repeating: -87.3), high = Lanes(repeating: 88.3)
     // max(x, low) then min(·, high), written so a NaN passes through as in the scalar form.
@@ -157,6 +157,25 @@ func zipLanes(
     }
 }
 
+/// out[i] = e^(x[i] − peak) for i in 0..<count, eight at a time. `out` may be `x`. O(count).
+///
+/// Written out rather than as `mapLanes` with a closure: the optimizer left that closure (the
+/// whole exponential) as a call per eight lanes, with the lanes passed through memory.
+@inline(__always)
+func exponentials(_ x: UnsafePointer<Float>, minus peak: Float, into out: UnsafeMutablePointer<Float>, count: Int) {
+    let shift = Lanes(repeating: peak)
+    let whole = count / 8 * 8
+    var i = 0
+    while i < whole {
+        let value = fastExp(UnsafeRawPointer(x + i).loadUnaligned(as: Lanes.self) - shift)
+        UnsafeMutableRawPointer(out + i).storeBytes(of: value, as: Lanes.self)
+        i += 8
+    }
+    if whole < count {
+        storeLanes(fastExp(loadLanes(x + whole, count: count - whole) - shift), to: out + whole, count: count - whole)
+    }
+}
+
 /// The largest of `count` floats (−∞ for none); NaNs are skipped, as `x > peak` skips them.
 @inline(__always)
 func maximum(_ x: UnsafePointer<Float>, count: Int) -> Float {
@@ -175,34 +194,115 @@ func maximum(_ x: UnsafePointer<Float>, count: Int) -> Float {
     return result
 }
 
-// MARK: - Softmax rows
+// MARK: - Rows in blocks of eight
 
-/// One row of softmax: max, exponentials eight at a time, their sum in index order, scale.
-/// A row that is all −∞ gives zeros. O(n).
+/// Lane i holds Σ_j term(i, j) over j = 0..<n, added in index order, for the rows i < `live` of a
+/// block (lanes from `live` on are 0). O(live·n).
+///
+/// Each row's sum is the same chain of additions as a loop over that row alone, so the bits are
+/// the same. A full block runs its eight chains side by side: a row's next addition waits for its
+/// previous one, and eight rows at once fill that wait. Row sums of 32 to 96 values waiting on
+/// each other had been most of the time of softmax, cross-entropy and layer norm at these sizes.
 @inline(__always)
-func softmaxRow(_ row: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, count n: Int) {
-    let peak = maximum(row, count: n)
-    if peak == -.infinity {
-        out.update(repeating: 0, count: n)
-        return
+func rowSums(live: Int, count n: Int, _ term: (_ row: Int, _ j: Int) -> Float) -> Lanes {
+    guard live == 8 else {
+        var sums = Lanes()
+        for i in 0..<live {
+            var sum: Float = 0
+            for j in 0..<n { sum += term(i, j) }
+            sums[i] = sum
+        }
+        return sums
     }
-    let shift = Lanes(repeating: peak)
-    mapLanes(row, into: out, count: n) { fastExp($0 - shift) }
-    var total: Float = 0
-    for j in 0..<n { total += out[j] }
-    let inverse = Lanes(repeating: 1 / total)
-    mapLanes(out, into: out, count: n) { $0 * inverse }
+    var s0: Float = 0, s1: Float = 0, s2: Float = 0, s3: Float = 0
+    var s4: Float = 0, s5: Float = 0, s6: Float = 0, s7: Float = 0
+    for j in 0..<n {
+        s0 += term(0, j)
+        s1 += term(1, j)
+        s2 += term(2, j)
+        s3 += term(3, j)
+        s4 += term(4, j)
+        s5 += term(5, j)
+        s6 += term(6, j)
+        s7 += term(7, j)
+    }
+    return Lanes(s0, s1, s2, s3, s4, s5, s6, s7)
 }
 
-/// One row of softmax's gradient, dx = y ⊙ (g − Σ g⊙y), the sum in index order. O(n).
+// MARK: - Softmax rows
+
+/// Softmax of `rows` rows of n floats (row stride n): per row the max, exponentials eight at a
+/// time, their sum in index order, the scale. A row that is all −∞ gives zeros. `out` may be `x`.
+/// O(rows·n).
 @inline(__always)
-func softmaxBackwardRow(
-    _ g: UnsafePointer<Float>, _ y: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, count n: Int
+func softmaxRows(_ x: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, rows: Int, n: Int) {
+    var first = 0
+    while first < rows {
+        let live = Swift.min(8, rows - first)
+        let x = x + first * n, out = out + first * n
+        var peaks = Lanes()
+        for i in 0..<live {
+            let peak = maximum(x + i * n, count: n)
+            peaks[i] = peak
+            if peak == -.infinity {
+                (out + i * n).update(repeating: 0, count: n)
+            } else {
+                exponentials(x + i * n, minus: peak, into: out + i * n, count: n)
+            }
+        }
+        let totals = rowSums(live: live, count: n) { i, j in out[i * n + j] }
+        for i in 0..<live where peaks[i] != -.infinity {
+            let inverse = Lanes(repeating: 1 / totals[i])
+            mapLanes(out + i * n, into: out + i * n, count: n) { $0 * inverse }
+        }
+        first += 8
+    }
+}
+
+/// Softmax's gradient for `rows` rows, dx = y ⊙ (g − Σ g⊙y), each sum in index order. `out` may
+/// be `g`. O(rows·n).
+@inline(__always)
+func softmaxBackwardRows(
+    _ g: UnsafePointer<Float>, _ y: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, rows: Int, n: Int
 ) {
-    var dot: Float = 0
-    for j in 0..<n { dot += g[j] * y[j] }
-    let shared = Lanes(repeating: dot)
-    zipLanes(g, y, into: out, count: n) { g, y in y * (g - shared) }
+    var first = 0
+    while first < rows {
+        let live = Swift.min(8, rows - first)
+        let g = g + first * n, y = y + first * n, out = out + first * n
+        let dots = rowSums(live: live, count: n) { i, j in g[i * n + j] * y[i * n + j] }
+        for i in 0..<live {
+            let shared = Lanes(repeating: dots[i])
+            zipLanes(g + i * n, y + i * n, into: out + i * n, count: n) { g, y in y * (g - shared) }
+        }
+        first += 8
+    }
+}
+
+/// Cross-entropy's probabilities for `rows` rows of logits, out = exp(x − max) / Σ with each sum in
+/// index order. Stores each row's max and sum, from which its loss is max + log Σ − x[target].
+/// O(rows·n).
+@inline(__always)
+func crossEntropyRows(
+    _ x: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, rows: Int, n: Int,
+    peaks: UnsafeMutablePointer<Float>, sums: UnsafeMutablePointer<Float>
+) {
+    var first = 0
+    while first < rows {
+        let live = Swift.min(8, rows - first)
+        let x = x + first * n, out = out + first * n
+        for i in 0..<live {
+            let peak = maximum(x + i * n, count: n)
+            peaks[first + i] = peak
+            exponentials(x + i * n, minus: peak, into: out + i * n, count: n)
+        }
+        let totals = rowSums(live: live, count: n) { i, j in out[i * n + j] }
+        for i in 0..<live {
+            sums[first + i] = totals[i]
+            let divisor = Lanes(repeating: totals[i])
+            mapLanes(out + i * n, into: out + i * n, count: n) { $0 / divisor }
+        }
+        first += 8
+    }
 }
 
 // MARK: - Layer norm rows
@@ -215,24 +315,27 @@ func layerNormRows(
     epsilon: Float, normalized: UnsafeMutablePointer<Float>, inverseStd: UnsafeMutablePointer<Float>,
     output: UnsafeMutablePointer<Float>
 ) {
-    for r in rows {
-        let row = x + r * n
-        var mean: Float = 0
-        for j in 0..<n { mean += row[j] }
-        mean /= Float(n)
-        var variance: Float = 0
-        for j in 0..<n {
-            let d = row[j] - mean
-            variance += d * d
+    let width = Lanes(repeating: Float(n))
+    var first = rows.lowerBound
+    while first < rows.upperBound {
+        let live = Swift.min(8, rows.upperBound - first)
+        let block = x + first * n
+        let means = rowSums(live: live, count: n) { i, j in block[i * n + j] } / width
+        let variances = rowSums(live: live, count: n) { i, j in
+            let d = block[i * n + j] - means[i]
+            return d * d
+        } / width
+        let rstds = 1 / (variances + epsilon).squareRoot()
+        for i in 0..<live {
+            let r = first + i
+            inverseStd[r] = rstds[i]
+            let shift = Lanes(repeating: means[i]), scale = Lanes(repeating: rstds[i])
+            let xhat = normalized + r * n
+            mapLanes(x + r * n, into: xhat, count: n) { ($0 - shift) * scale }
+            zipLanes(xhat, gamma, into: output + r * n, count: n) { $0 * $1 }
+            zipLanes(output + r * n, beta, into: output + r * n, count: n) { $0 + $1 }
         }
-        variance /= Float(n)
-        let rstd = 1 / (variance + epsilon).squareRoot()
-        inverseStd[r] = rstd
-        let shift = Lanes(repeating: mean), scale = Lanes(repeating: rstd)
-        let xhat = normalized + r * n
-        mapLanes(row, into: xhat, count: n) { ($0 - shift) * scale }
-        zipLanes(xhat, gamma, into: output + r * n, count: n) { $0 * $1 }
-        zipLanes(output + r * n, beta, into: output + r * n, count: n) { $0 + $1 }
+        first += 8
     }
 }
 
@@ -243,21 +346,22 @@ func layerNormBackwardRows(
     _ dy: UnsafePointer<Float>, normalized: UnsafePointer<Float>, gamma: UnsafePointer<Float>,
     inverseStd: UnsafePointer<Float>, rows: Range<Int>, n: Int, dx: UnsafeMutablePointer<Float>
 ) {
-    for r in rows {
-        let dyRow = dy + r * n, xhat = normalized + r * n, out = dx + r * n
-        var meanD: Float = 0
-        var meanDX: Float = 0
-        for j in 0..<n {
-            let d = dyRow[j] * gamma[j]
-            meanD += d
-            meanDX += d * xhat[j]
+    let width = Lanes(repeating: Float(n))
+    var first = rows.lowerBound
+    while first < rows.upperBound {
+        let live = Swift.min(8, rows.upperBound - first)
+        let dyBlock = dy + first * n, xhatBlock = normalized + first * n
+        let meanD = rowSums(live: live, count: n) { i, j in dyBlock[i * n + j] * gamma[j] } / width
+        let meanDX = rowSums(live: live, count: n) { i, j in dyBlock[i * n + j] * gamma[j] * xhatBlock[i * n + j] } / width
+        for i in 0..<live {
+            let r = first + i
+            let dyRow = dy + r * n, xhat = normalized + r * n, out = dx + r * n
+            let rstd = Lanes(repeating: inverseStd[r])
+            let centre = Lanes(repeating: meanD[i]), slope = Lanes(repeating: meanDX[i])
+            zipLanes(dyRow, gamma, into: out, count: n) { $0 * $1 }
+            zipLanes(out, xhat, into: out, count: n) { d, xhat in rstd * (d - centre - xhat * slope) }
         }
-        meanD /= Float(n)
-        meanDX /= Float(n)
-        let rstd = Lanes(repeating: inverseStd[r])
-        let centre = Lanes(repeating: meanD), slope = Lanes(repeating: meanDX)
-        zipLanes(dyRow, gamma, into: out, count: n) { $0 * $1 }
-        zipLanes(out, xhat, into: out, count: n) { d, xhat in rstd * (d - centre - xhat * slope) }
+        first += 8
     }
 }
 
@@ -267,15 +371,24 @@ func layerNormParameterGradients(
     _ dy: UnsafePointer<Float>, normalized: UnsafePointer<Float>, rows: Int, n: Int,
     dGamma: UnsafeMutablePointer<Float>, dBeta: UnsafeMutablePointer<Float>
 ) {
+    let whole = n / 8 * 8
     for r in 0..<rows {
         let dyRow = dy + r * n, xhat = normalized + r * n
         var j = 0
-        while j < n {
-            let count = Swift.min(8, n - j)
-            let d = loadLanes(dyRow + j, count: count)
-            storeLanes(loadLanes(dGamma + j, count: count) + d * loadLanes(xhat + j, count: count), to: dGamma + j, count: count)
-            storeLanes(loadLanes(dBeta + j, count: count) + d, to: dBeta + j, count: count)
+        while j < whole {
+            let d = UnsafeRawPointer(dyRow + j).loadUnaligned(as: Lanes.self)
+            let x = UnsafeRawPointer(xhat + j).loadUnaligned(as: Lanes.self)
+            let gammaSum = UnsafeRawPointer(dGamma + j).loadUnaligned(as: Lanes.self) + d * x
+            let betaSum = UnsafeRawPointer(dBeta + j).loadUnaligned(as: Lanes.self) + d
+            UnsafeMutableRawPointer(dGamma + j).storeBytes(of: gammaSum, as: Lanes.self)
+            UnsafeMutableRawPointer(dBeta + j).storeBytes(of: betaSum, as: Lanes.self)
             j += 8
+        }
+        if whole < n {
+            let rest = n - whole
+            let d = loadLanes(dyRow + whole, count: rest)
+            storeLanes(loadLanes(dGamma + whole, count: rest) + d * loadLanes(xhat + whole, count: rest), to: dGamma + whole, count: rest)
+            storeLanes(loadLanes(dBeta + whole, count: rest) + d, to: dBeta + whole, count: rest)
         }
     }
 }
@@ -297,7 +410,8 @@ struct AdamStep {
 }
 
 /// One Adam update of `count` parameters with their moments, eight lanes at a time; each lane
-/// PyTorch's arithmetic in PyTorch's order.
+/// PyTorch's arithmetic in PyTorch's order. Whole blocks of eight load and store as vectors, the
+/// partial last block goes through `loadLanes`/`storeLanes` (as in `mapLanes`).
 @inline(__always)
 func adamUpdate(
     _ step: AdamStep, parameters p: UnsafeMutablePointer<Float>, gradients g: UnsafePointer<Float>,
@@ -309,23 +423,39 @@ func adamUpdate(
     let root = Lanes(repeating: step.correction2Root), eps = Lanes(repeating: step.epsilon)
     let size = Lanes(repeating: step.stepSize)
     let decoupled = step.decoupledWeightDecay, coupledDecay = !step.decoupledWeightDecay && step.weightDecay != 0
-    var i = 0
-    while i < count {
-        let n = Swift.min(8, count - i)
-        var value = loadLanes(p + i, count: n)
-        var grad = loadLanes(g + i, count: n)
+    /// New (parameter, first moment, second moment) of eight lanes.
+    @inline(__always)
+    func update(_ value: Lanes, _ grad: Lanes, _ m: Lanes, _ v: Lanes) -> (Lanes, Lanes, Lanes) {
+        var value = value, grad = grad
         if decoupled {
             value *= decay
         } else if coupledDecay {
             grad += coupled * value
         }
-        let first = b1 * loadLanes(m + i, count: n) + oneMinusB1 * grad
-        let second = b2 * loadLanes(v + i, count: n) + oneMinusB2 * grad * grad
+        let first = b1 * m + oneMinusB1 * grad
+        let second = b2 * v + oneMinusB2 * grad * grad
         let denominator = second.squareRoot() / root + eps
         value -= size * first / denominator
-        storeLanes(first, to: m + i, count: n)
-        storeLanes(second, to: v + i, count: n)
-        storeLanes(value, to: p + i, count: n)
+        return (value, first, second)
+    }
+    let whole = count / 8 * 8
+    var i = 0
+    while i < whole {
+        let (value, first, second) = update(
+            UnsafeRawPointer(p + i).loadUnaligned(as: Lanes.self), UnsafeRawPointer(g + i).loadUnaligned(as: Lanes.self),
+            UnsafeRawPointer(m + i).loadUnaligned(as: Lanes.self), UnsafeRawPointer(v + i).loadUnaligned(as: Lanes.self))
+        UnsafeMutableRawPointer(m + i).storeBytes(of: first, as: Lanes.self)
+        UnsafeMutableRawPointer(v + i).storeBytes(of: second, as: Lanes.self)
+        UnsafeMutableRawPointer(p + i).storeBytes(of: value, as: Lanes.self)
         i += 8
+    }
+    if whole < count {
+        let rest = count - whole
+        let (value, first, second) = update(
+            loadLanes(p + whole, count: rest), loadLanes(g + whole, count: rest), loadLanes(m + whole, count: rest),
+            loadLanes(v + whole, count: rest))
+        storeLanes(first, to: m + whole, count: rest)
+        storeLanes(second, to: v + whole, count: rest)
+        storeLanes(value, to: p + whole, count: rest)
     }
 }

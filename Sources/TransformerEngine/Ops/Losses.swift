@@ -14,28 +14,29 @@ public func crossEntropy(_ logits: Tensor, targets: [Int], ignoreIndex: Int? = n
     precondition(
         targets.count == rows,
         "crossEntropy: \(targets.count) targets for logits \(logits.shape) (\(rows) rows)")
-    var probabilities = [Float](repeating: 0, count: logits.count)
-    var total: Double = 0
-    var counted = 0
-    logits.scalars.withUnsafeBufferPointer { x in
-        probabilities.withUnsafeMutableBufferPointer { p in
-            for r in 0..<rows {
-                let row = x.baseAddress! + r * classes
-                let out = p.baseAddress! + r * classes
-                let peak = maximum(row, count: classes)
-                let shift = Lanes(repeating: peak)
-                mapLanes(row, into: out, count: classes) { fastExp($0 - shift) }
-                var sum: Float = 0
-                for j in 0..<classes { sum += out[j] }
-                let divisor = Lanes(repeating: sum)
-                mapLanes(out, into: out, count: classes) { $0 / divisor }
-                let target = targets[r]
-                if target == ignoreIndex { continue }
-                precondition(target >= 0 && target < classes, "crossEntropy: target \(target) is not a class of \(classes)")
-                total += Double(peak + Foundation.log(sum) - row[target])
-                counted += 1
+    var probabilities = [Float].forOverwriting(count: logits.count)
+    var peaks = [Float].forOverwriting(count: rows), sums = [Float].forOverwriting(count: rows)
+    if classes > 0 {
+        logits.scalars.withUnsafeBufferPointer { x in
+            probabilities.withUnsafeMutableBufferPointer { p in
+                peaks.withUnsafeMutableBufferPointer { peaks in
+                    sums.withUnsafeMutableBufferPointer { sums in
+                        Elementwise.crossEntropyRows(
+                            x.baseAddress!, into: p.baseAddress!, rows: rows, n: classes, peaks: peaks.baseAddress!,
+                            sums: sums.baseAddress!)
+                    }
+                }
             }
         }
+    }
+    var total: Double = 0
+    var counted = 0
+    for r in 0..<rows {
+        let target = targets[r]
+        if target == ignoreIndex { continue }
+        precondition(target >= 0 && target < classes, "crossEntropy: target \(target) is not a class of \(classes)")
+        total += Double(peaks[r] + Foundation.log(sums[r]) - logits.scalars[r * classes + target])
+        counted += 1
     }
     let loss = Tensor(scalar: counted == 0 ? 0 : Float(total / Double(counted)))
     return Tensor.recorded(loss, from: [logits]) { g in
