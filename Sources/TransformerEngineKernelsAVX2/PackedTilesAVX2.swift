@@ -222,13 +222,16 @@ private func tile4x16(
     var l0 = SIMD8<Float>(), l1 = SIMD8<Float>(), l2 = SIMD8<Float>(), l3 = SIMD8<Float>()
     var r0 = SIMD8<Float>(), r1 = SIMD8<Float>(), r2 = SIMD8<Float>(), r3 = SIMD8<Float>()
     let a0 = rows.r0, a1 = rows.r1, a2 = rows.r2, a3 = rows.r3
+    // One B pointer (the right strip at a fixed distance) and one A offset: few registers to
+    // advance, wrapping adds (they cannot overflow here), so the loop is loads and arithmetic.
     var left = UnsafeRawPointer(b)
-    var right = UnsafeRawPointer(b + bSteps.stripStride)
-    let bStep = bSteps.depthStride * MemoryLayout<Float>.stride
+    let rightBytes = bSteps.stripStride &* MemoryLayout<Float>.stride
+    let bStep = bSteps.depthStride &* MemoryLayout<Float>.stride
     var offset = 0
-    for _ in 0..<kc {
+    var remaining = kc
+    while remaining > 0 {
         let bl = left.loadUnaligned(as: SIMD8<Float>.self)
-        let br = right.loadUnaligned(as: SIMD8<Float>.self)
+        let br = left.loadUnaligned(fromByteOffset: rightBytes, as: SIMD8<Float>.self)
         // Multiply then add (never fused): the generic kernel's exact rounding.
         let x0 = SIMD8<Float>(repeating: a0[offset])
         l0 += x0 * bl
@@ -242,9 +245,9 @@ private func tile4x16(
         let x3 = SIMD8<Float>(repeating: a3[offset])
         l3 += x3 * bl
         r3 += x3 * br
-        offset += step
+        offset &+= step
         left += bStep
-        right += bStep
+        remaining &-= 1
     }
     store(l0, r0, into: c, accumulate: accumulate)
     store(l1, r1, into: c + ldc, accumulate: accumulate)
@@ -261,15 +264,18 @@ private func tile4x8(
     var c0 = SIMD8<Float>(), c1 = SIMD8<Float>(), c2 = SIMD8<Float>(), c3 = SIMD8<Float>()
     let a0 = rows.r0, a1 = rows.r1, a2 = rows.r2, a3 = rows.r3
     var bp = UnsafeRawPointer(b)
+    let bStep = bSteps.depthStride &* MemoryLayout<Float>.stride
     var offset = 0
-    for _ in 0..<kc {
+    var remaining = kc
+    while remaining > 0 {
         let bv = bp.loadUnaligned(as: SIMD8<Float>.self)
         c0 += SIMD8(repeating: a0[offset]) * bv
         c1 += SIMD8(repeating: a1[offset]) * bv
         c2 += SIMD8(repeating: a2[offset]) * bv
         c3 += SIMD8(repeating: a3[offset]) * bv
-        offset += step
-        bp += bSteps.depthStride * MemoryLayout<Float>.stride
+        offset &+= step
+        bp += bStep
+        remaining &-= 1
     }
     store(c0, into: c, accumulate: accumulate)
     store(c1, into: c + ldc, accumulate: accumulate)
@@ -302,12 +308,13 @@ private func tile3x16(
     var l0 = SIMD8<Float>(), l1 = SIMD8<Float>(), l2 = SIMD8<Float>()
     var r0 = SIMD8<Float>(), r1 = SIMD8<Float>(), r2 = SIMD8<Float>()
     var left = UnsafeRawPointer(b)
-    var right = UnsafeRawPointer(b + bSteps.stripStride)
-    let bStep = bSteps.depthStride * MemoryLayout<Float>.stride
+    let rightBytes = bSteps.stripStride &* MemoryLayout<Float>.stride
+    let bStep = bSteps.depthStride &* MemoryLayout<Float>.stride
     var offset = 0
-    for _ in 0..<kc {
+    var remaining = kc
+    while remaining > 0 {
         let bl = left.loadUnaligned(as: SIMD8<Float>.self)
-        let br = right.loadUnaligned(as: SIMD8<Float>.self)
+        let br = left.loadUnaligned(fromByteOffset: rightBytes, as: SIMD8<Float>.self)
         // Multiply then add (never fused): the generic kernel's exact rounding.
         let x0 = SIMD8<Float>(repeating: a0[offset])
         l0 += x0 * bl
@@ -318,9 +325,9 @@ private func tile3x16(
         let x2 = SIMD8<Float>(repeating: a2[offset])
         l2 += x2 * bl
         r2 += x2 * br
-        offset += step
+        offset &+= step
         left += bStep
-        right += bStep
+        remaining &-= 1
     }
     store(l0, r0, into: c, accumulate: accumulate)
     store(l1, r1, into: c + ldc, accumulate: accumulate)
@@ -337,8 +344,10 @@ private func tile6x8(
     var c3 = SIMD8<Float>(), c4 = SIMD8<Float>(), c5 = SIMD8<Float>()
     let a0 = rows.r0, a1 = rows.r1, a2 = rows.r2, a3 = rows.r3, a4 = rows.r4, a5 = rows.r5
     var bp = UnsafeRawPointer(b)
+    let bStep = bSteps.depthStride &* MemoryLayout<Float>.stride
     var offset = 0
-    for _ in 0..<kc {
+    var remaining = kc
+    while remaining > 0 {
         let bv = bp.loadUnaligned(as: SIMD8<Float>.self)
         c0 += SIMD8(repeating: a0[offset]) * bv
         c1 += SIMD8(repeating: a1[offset]) * bv
@@ -346,8 +355,9 @@ private func tile6x8(
         c3 += SIMD8(repeating: a3[offset]) * bv
         c4 += SIMD8(repeating: a4[offset]) * bv
         c5 += SIMD8(repeating: a5[offset]) * bv
-        offset += step
-        bp += bSteps.depthStride * MemoryLayout<Float>.stride
+        offset &+= step
+        bp += bStep
+        remaining &-= 1
     }
     store(c0, into: c, accumulate: accumulate)
     store(c1, into: c + ldc, accumulate: accumulate)
