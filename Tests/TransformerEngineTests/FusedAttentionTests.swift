@@ -52,6 +52,12 @@ final class FusedAttentionTests: XCTestCase {
         assertFusedEqualsStaged(queries: 4, mask: Tensor(shape: [2, 2, 4, 4], scalars: values))
     }
 
+    /// A mask with one value per query (extent 1 along the keys), one query fully blocked:
+    /// the entry-by-entry path of the fused op, and a row of zero weights.
+    func testMaskBroadcastAlongTheKeys() {
+        assertFusedEqualsStaged(queries: 4, mask: Tensor(shape: [4, 1], scalars: [1, 0, 1, 1]))
+    }
+
     /// More keys than one GEMM panel (256), so the sums run in two blocks; threads take the pairs.
     func testLongSequenceSplitOverThreads() {
         assertFusedEqualsStaged(dModel: 4, heads: 2, batch: 2, queries: 260, mask: Tensor.causalMask(260))

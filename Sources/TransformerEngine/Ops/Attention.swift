@@ -112,18 +112,52 @@ private struct AttentionProblem {
         }
     }
 
-    /// Calls `body(i, j, allowed)` for every query-key pair of `pair`'s score matrix.
+    /// Scales one pair's score matrix `s` ([queries × keys]) in place and applies the mask. An entry
+    /// the mask blocks becomes `blocked`, after the scale (forward: −∞ scores, open ones value·scale)
+    /// or before it (backward: (open ? value : 0)·scale). Eight lanes at a time where the mask's
+    /// rows are contiguous (the usual layouts), entry by entry otherwise; each entry gets the same
+    /// arithmetic either way, so the same bits. O(queries·keys).
     @inline(__always)
-    private func forEachScore(_ pair: Int, _ allowed: UnsafePointer<Float>?, _ body: (Int, Int, Bool) -> Void) {
-        guard let allowed, let strides = maskStrides else {
-            for i in 0..<queries { for j in 0..<keys { body(i, j, true) } }
-            return
+    private func scaleAndMask(
+        _ pair: Int, _ s: UnsafeMutablePointer<Float>, _ allowed: UnsafePointer<Float>?, blocked: Float,
+        blockBeforeScale: Bool
+    ) {
+        let factor = Lanes(repeating: scale), fill = Lanes(repeating: blocked)
+        @inline(__always)
+        func apply(_ values: Lanes, _ mask: Lanes?) -> Lanes {
+            guard let mask else { return values * factor }
+            return blockBeforeScale
+                ? values.replacing(with: fill, where: mask .== 0) * factor
+                : (values * factor).replacing(with: fill, where: mask .== 0)
         }
-        let base = (pair / heads) * strides[0] + (pair % heads) * strides[1]
-        let rowStride = strides[2], columnStride = strides[3]
+        let whole = keys / 8 * 8
         for i in 0..<queries {
-            let row = allowed + base + i * rowStride
-            for j in 0..<keys { body(i, j, row[j * columnStride] != 0) }
+            let row = s + i * keys
+            var maskRow: UnsafePointer<Float>?
+            if let allowed, let strides = maskStrides {
+                let rowBase = allowed + (pair / heads) * strides[0] + (pair % heads) * strides[1] + i * strides[2]
+                guard strides[3] == 1 else {
+                    // A mask broadcast along the keys: entry by entry.
+                    for j in 0..<keys {
+                        let open = rowBase[j * strides[3]] != 0
+                        row[j] = blockBeforeScale ? (open ? row[j] : blocked) * scale : (open ? row[j] * scale : blocked)
+                    }
+                    continue
+                }
+                maskRow = rowBase
+            }
+            var j = 0
+            while j < whole {
+                let mask = maskRow.map { UnsafeRawPointer($0 + j).loadUnaligned(as: Lanes.self) }
+                let value = apply(UnsafeRawPointer(row + j).loadUnaligned(as: Lanes.self), mask)
+                UnsafeMutableRawPointer(row + j).storeBytes(of: value, as: Lanes.self)
+                j += 8
+            }
+            if whole < keys {
+                let rest = keys - whole
+                let mask = maskRow.map { loadLanes($0 + whole, count: rest) }
+                storeLanes(apply(loadLanes(row + whole, count: rest), mask), to: row + whole, count: rest)
+            }
         }
     }
 
@@ -155,9 +189,7 @@ private struct AttentionProblem {
         gemm(
             m: queries, n: keys, k: headSize, a: head(q + queryBase), b: head(k + keyBase, transposed: true),
             c: w, ldc: keys, accumulate: false, parallel: false)
-        forEachScore(pair, allowed) { i, j, allowed in
-            w[i * keys + j] = allowed ? w[i * keys + j] * scale : -.infinity
-        }
+        scaleAndMask(pair, w, allowed, blocked: -.infinity, blockBeforeScale: false)
         Elementwise.softmaxRows(w, into: w, rows: queries, n: keys)
         // Output W · V into this head's columns.
         gemm(
@@ -187,9 +219,7 @@ private struct AttentionProblem {
             m: queries, n: keys, k: headSize, a: head(dOut + queryBase), b: head(v + keyBase, transposed: true),
             c: dScores, ldc: keys, accumulate: false, parallel: false)
         Elementwise.softmaxBackwardRows(dScores, w, into: dScores, rows: queries, n: keys)
-        forEachScore(pair, allowed) { i, j, allowed in
-            dScores[i * keys + j] = (allowed ? dScores[i * keys + j] : 0) * scale
-        }
+        scaleAndMask(pair, dScores, allowed, blocked: 0, blockBeforeScale: true)
         // dQ = dS · K, dK = dSᵀ · Q.
         gemm(
             m: queries, n: headSize, k: keys, a: matrix(dScores, columns: keys), b: head(k + keyBase),
