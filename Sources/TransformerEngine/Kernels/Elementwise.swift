@@ -31,33 +31,45 @@ enum Elementwise {
         }
     }
 
-    /// Softmax of each of `rows` rows of `n` floats. `out` may be `x`. O(rows·n).
+    /// Softmax of each of `rows` rows of `n` floats, spread over threads when large. `out` may be `x`. O(rows·n).
     static func softmaxRows(_ x: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, rows: Int, n: Int) {
-        #if arch(x86_64)
-        if GemmKernel.current == .avx2 { return avx2SoftmaxRows(x, into: out, rows: rows, n: n) }
-        #endif
-        TransformerEngine.softmaxRows(x, into: out, rows: rows, n: n)
+        inBlocks(rows, unit: n) { first, count in
+            let x = x + first * n, out = out + first * n
+            #if arch(x86_64)
+            if GemmKernel.current == .avx2 { return avx2SoftmaxRows(x, into: out, rows: count, n: n) }
+            #endif
+            TransformerEngine.softmaxRows(x, into: out, rows: count, n: n)
+        }
     }
 
-    /// Softmax's backward for each of `rows` rows. `out` may be `g`. O(rows·n).
+    /// Softmax's backward for each of `rows` rows, spread over threads when large. `out` may be `g`. O(rows·n).
     static func softmaxBackwardRows(
         _ g: UnsafePointer<Float>, _ y: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, rows: Int, n: Int
     ) {
-        #if arch(x86_64)
-        if GemmKernel.current == .avx2 { return avx2SoftmaxBackwardRows(g, y, into: out, rows: rows, n: n) }
-        #endif
-        TransformerEngine.softmaxBackwardRows(g, y, into: out, rows: rows, n: n)
+        inBlocks(rows, unit: n) { first, count in
+            let g = g + first * n, y = y + first * n, out = out + first * n
+            #if arch(x86_64)
+            if GemmKernel.current == .avx2 { return avx2SoftmaxBackwardRows(g, y, into: out, rows: count, n: n) }
+            #endif
+            TransformerEngine.softmaxBackwardRows(g, y, into: out, rows: count, n: n)
+        }
     }
 
-    /// Cross-entropy's probabilities of each of `rows` rows, with each row's max and sum (see `crossEntropyRows`).
+    /// Cross-entropy's probabilities of each of `rows` rows, with each row's max and sum (see `crossEntropyRows`),
+    /// spread over threads when large.
     static func crossEntropyRows(
         _ x: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, rows: Int, n: Int,
         peaks: UnsafeMutablePointer<Float>, sums: UnsafeMutablePointer<Float>
     ) {
-        #if arch(x86_64)
-        if GemmKernel.current == .avx2 { return avx2CrossEntropyRows(x, into: out, rows: rows, n: n, peaks: peaks, sums: sums) }
-        #endif
-        TransformerEngine.crossEntropyRows(x, into: out, rows: rows, n: n, peaks: peaks, sums: sums)
+        inBlocks(rows, unit: n) { first, count in
+            let x = x + first * n, out = out + first * n, peaks = peaks + first, sums = sums + first
+            #if arch(x86_64)
+            if GemmKernel.current == .avx2 {
+                return avx2CrossEntropyRows(x, into: out, rows: count, n: n, peaks: peaks, sums: sums)
+            }
+            #endif
+            TransformerEngine.crossEntropyRows(x, into: out, rows: count, n: n, peaks: peaks, sums: sums)
+        }
     }
 
     /// Layer norm's forward (see `layerNormRows`), rows spread over threads when large.
@@ -131,14 +143,19 @@ enum Elementwise {
 
     // MARK: - Blocks over threads
 
+    /// Floats of work from which an elementwise or row op is split over threads.
+    static let minimumSplitWork = 1 << 12
+    /// Floats per block when split.
+    static let blockWork = 1 << 11
+
     /// Calls `body(start, length)` over `0..<count` cut into fixed blocks, spread over threads when
     /// the work (count × unit floats) is large enough to pay for it. Blocks are independent, so the
     /// cut never changes a result.
     private static func inBlocks(_ count: Int, unit: Int = 1, _ body: (Int, Int) -> Void) {
         let work = count * unit
-        guard work >= 1 << 14, count >= 2 else { return body(0, count) }
-        // Blocks of a multiple of 8 elements (whole lanes), about 8 K floats each.
-        let block = (Swift.max(1, (1 << 13) / Swift.max(unit, 1)) + 7) / 8 * 8
+        guard work >= minimumSplitWork, count >= 2 else { return body(0, count) }
+        // Blocks of a multiple of 8 elements (whole lanes, whole blocks of eight rows).
+        let block = (Swift.max(1, blockWork / Swift.max(unit, 1)) + 7) / 8 * 8
         let blocks = (count + block - 1) / block
         parallelChunks(blocks) { index in
             let start = index * block
