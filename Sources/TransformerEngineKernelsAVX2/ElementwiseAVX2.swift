@@ -7,18 +7,23 @@
 
 // MARK: - GELU
 
-/// out[i] = GELU(x[i]) (tanh form) for i < count. `out` may be `x`. O(count).
+/// out[i] = GELU(x[i]) (tanh form) for i < count, keeping each tanh term in `tanh` when given
+/// (see `gelu(_:into:keepingTanh:count:)`). `out` may be `x`. O(count).
 @inline(never)
-public func avx2GELU(_ x: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, count: Int) {
-    mapLanes(x, into: out, count: count) { GELU.value($0) }
+public func avx2GELU(
+    _ x: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, keepingTanh tanh: UnsafeMutablePointer<Float>?,
+    count: Int
+) {
+    gelu(x, into: out, keepingTanh: tanh, count: count)
 }
 
-/// out[i] = g[i] · GELU′(x[i]) for i < count: GELU's backward. O(count).
+/// out[i] = g[i] · GELU′(x[i]) from forward's tanh terms: GELU's backward. O(count).
 @inline(never)
 public func avx2GELUBackward(
-    _ g: UnsafePointer<Float>, _ x: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, count: Int
+    _ g: UnsafePointer<Float>, _ x: UnsafePointer<Float>, tanh: UnsafePointer<Float>,
+    into out: UnsafeMutablePointer<Float>, count: Int
 ) {
-    zipLanes(g, x, into: out, count: count) { $0 * GELU.derivative($1) }
+    geluBackward(g, x, tanh: tanh, into: out, count: count)
 }
 
 // MARK: - Softmax

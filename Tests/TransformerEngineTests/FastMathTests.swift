@@ -39,14 +39,13 @@ final class FastMathTests: XCTestCase {
         var fast = [Float](repeating: 0, count: count), baseline = [Float](repeating: 0, count: count)
         func bits(_ values: [Float]) -> [UInt32] { values.map(\.bitPattern) }
 
-        avx2GELU(x, into: &fast, count: count)
-        baseline.withUnsafeMutableBufferPointer { mapLanes(x, into: $0.baseAddress!, count: count) { GELU.value($0) } }
-        XCTAssertEqual(bits(fast), bits(baseline))
+        var fastTanh = [Float](repeating: 0, count: count), baselineTanh = fastTanh
+        avx2GELU(x, into: &fast, keepingTanh: &fastTanh, count: count)
+        gelu(x, into: &baseline, keepingTanh: &baselineTanh, count: count)
+        XCTAssertEqual(bits(fast + fastTanh), bits(baseline + baselineTanh))
 
-        avx2GELUBackward(upstream, x, into: &fast, count: count)
-        baseline.withUnsafeMutableBufferPointer {
-            zipLanes(upstream, x, into: $0.baseAddress!, count: count) { $0 * GELU.derivative($1) }
-        }
+        avx2GELUBackward(upstream, x, tanh: fastTanh, into: &fast, count: count)
+        geluBackward(upstream, x, tanh: baselineTanh, into: &baseline, count: count)
         XCTAssertEqual(bits(fast), bits(baseline))
 
         // Rows of 13 (a partial block of lanes), one of them fully masked.

@@ -7,27 +7,33 @@ import TransformerEngineKernelsAVX2
 /// GELU, softmax, layer norm and Adam over raw buffers, through TransformerEngineKernelsAVX2 when `GemmKernel.current`
 /// chose AVX2, else through this module's baseline build of the same functions. Same bits either way.
 enum Elementwise {
-    /// out[i] = GELU(x[i]). `out` may be `x`. O(count).
-    static func gelu(_ x: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, count: Int) {
+    /// out[i] = GELU(x[i]), with each tanh term kept in `tanh` when given (for backward). `out`
+    /// may be `x`. O(count).
+    static func gelu(
+        _ x: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, keepingTanh tanh: UnsafeMutablePointer<Float>?,
+        count: Int
+    ) {
         inBlocks(count) { start, length in
+            let t = tanh.map { $0 + start }
             #if arch(x86_64)
-            if GemmKernel.current == .avx2 { return avx2GELU(x + start, into: out + start, count: length) }
+            if GemmKernel.current == .avx2 { return avx2GELU(x + start, into: out + start, keepingTanh: t, count: length) }
             #endif
-            mapLanes(x + start, into: out + start, count: length) { GELU.value($0) }
+            TransformerEngine.gelu(x + start, into: out + start, keepingTanh: t, count: length)
         }
     }
 
-    /// out[i] = g[i] · GELU′(x[i]). O(count).
+    /// out[i] = g[i] · GELU′(x[i]) from forward's tanh terms. O(count).
     static func geluBackward(
-        _ g: UnsafePointer<Float>, _ x: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, count: Int
+        _ g: UnsafePointer<Float>, _ x: UnsafePointer<Float>, tanh: UnsafePointer<Float>,
+        into out: UnsafeMutablePointer<Float>, count: Int
     ) {
         inBlocks(count) { start, length in
             #if arch(x86_64)
             if GemmKernel.current == .avx2 {
-                return avx2GELUBackward(g + start, x + start, into: out + start, count: length)
+                return avx2GELUBackward(g + start, x + start, tanh: tanh + start, into: out + start, count: length)
             }
             #endif
-            zipLanes(g + start, x + start, into: out + start, count: length) { $0 * GELU.derivative($1) }
+            TransformerEngine.geluBackward(g + start, x + start, tanh: tanh + start, into: out + start, count: length)
         }
     }
 

@@ -52,7 +52,7 @@ func fastExp(_ x: Float) -> Float {
 }
 
 /// tanh(x) = 1 − 2 / (e²ˣ + 1): absolute error below 1e-7, what GELU needs. O(1) per lane.
-@inline(__always)
+@_transparent
 func fastTanh(_ x: Lanes) -> Lanes {
     1 - 2 / (fastExp(2 * x) + 1)
 }
@@ -66,33 +66,82 @@ func fastTanh(_ x: Float) -> Float {
 // MARK: - GELU
 
 /// The tanh approximation of GELU and its derivative, shared by forward and backward.
+///
+/// Both need t = tanh(√(2/π)(x + 0.044715x³)), most of their cost; forward keeps t so that
+/// backward does not compute it again (the same t, so the same bits either way).
 enum GELU {
     static let c: Float = 0.797_884_56  // √(2/π)
     static let a: Float = 0.044_715
 
-    /// ½x(1 + tanh(√(2/π)(x + 0.044715x³))).
+    /// t = tanh(c(x + a x³)), with c(x + a x³) evaluated left to right as c·(x + ((a·x)·x)·x).
     @inline(__always)
-    static func value(_ x: Lanes) -> Lanes {
-        let half: Lanes = 0.5 * x
-        return half * (1 + fastTanh(inner(x)))
+    static func tanhOfInner(_ x: Lanes) -> Lanes {
+        let cube: Lanes = a * x * x * x
+        return fastTanh(c * (x + cube))
     }
 
-    /// d GELU / dx = ½(1 + t) + ½x(1 − t²)·c·(1 + 3a x²), t = tanh(c(x + a x³)).
+    /// ½x(1 + t).
     @inline(__always)
-    static func derivative(_ x: Lanes) -> Lanes {
-        let t = fastTanh(inner(x))
+    static func value(_ x: Lanes, tanh t: Lanes) -> Lanes {
+        let half: Lanes = 0.5 * x
+        return half * (1 + t)
+    }
+
+    /// d GELU / dx = ½(1 + t) + ½x(1 − t²)·c·(1 + 3a x²).
+    @inline(__always)
+    static func derivative(_ x: Lanes, tanh t: Lanes) -> Lanes {
         let slope: Lanes = 1 - t * t
         let cubic: Lanes = 1 + (3 * a) * x * x
         let right: Lanes = 0.5 * x * slope * c * cubic
         let left: Lanes = 0.5 * (1 + t)
         return left + right
     }
+}
 
-    /// c(x + a x³), evaluated left to right as ((a·x)·x)·x.
-    @inline(__always)
-    private static func inner(_ x: Lanes) -> Lanes {
-        let cube: Lanes = a * x * x * x
-        return c * (x + cube)
+/// out[i] = GELU(x[i]), and t[i] = its tanh term for backward when `t` is given. `out` may be `x`.
+/// O(count).
+@inline(__always)
+func gelu(
+    _ x: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, keepingTanh t: UnsafeMutablePointer<Float>?,
+    count: Int
+) {
+    let whole = count / 8 * 8
+    var i = 0
+    while i < whole {
+        let v = UnsafeRawPointer(x + i).loadUnaligned(as: Lanes.self)
+        let th = GELU.tanhOfInner(v)
+        UnsafeMutableRawPointer(out + i).storeBytes(of: GELU.value(v, tanh: th), as: Lanes.self)
+        if let t { UnsafeMutableRawPointer(t + i).storeBytes(of: th, as: Lanes.self) }
+        i += 8
+    }
+    if whole < count {
+        let rest = count - whole
+        let v = loadLanes(x + whole, count: rest)
+        let th = GELU.tanhOfInner(v)
+        storeLanes(GELU.value(v, tanh: th), to: out + whole, count: rest)
+        if let t { storeLanes(th, to: t + whole, count: rest) }
+    }
+}
+
+/// out[i] = g[i] · GELU′(x[i]) from the tanh terms `t` kept by forward. `out` may be `g`. O(count).
+@inline(__always)
+func geluBackward(
+    _ g: UnsafePointer<Float>, _ x: UnsafePointer<Float>, tanh t: UnsafePointer<Float>,
+    into out: UnsafeMutablePointer<Float>, count: Int
+) {
+    let whole = count / 8 * 8
+    var i = 0
+    while i < whole {
+        let d = GELU.derivative(
+            UnsafeRawPointer(x + i).loadUnaligned(as: Lanes.self), tanh: UnsafeRawPointer(t + i).loadUnaligned(as: Lanes.self))
+        let value = UnsafeRawPointer(g + i).loadUnaligned(as: Lanes.self) * d
+        UnsafeMutableRawPointer(out + i).storeBytes(of: value, as: Lanes.self)
+        i += 8
+    }
+    if whole < count {
+        let rest = count - whole
+        let d = GELU.derivative(loadLanes(x + whole, count: rest), tanh: loadLanes(t + whole, count: rest))
+        storeLanes(loadLanes(g + whole, count: rest) * d, to: out + whole, count: rest)
     }
 }
 

@@ -58,11 +58,20 @@ extension Tensor {
     }
 
     /// GELU in the tanh form used by GPT-2: ½x(1 + tanh(√(2/π)(x + 0.044715x³))).
+    ///
+    /// When recorded, the tanh terms are kept for backward (one float per element) instead of
+    /// being computed a second time there.
     public func gelu() -> Tensor {
-        let result = mappingBuffer { x, out, count in Elementwise.gelu(x, into: out, count: count) }
+        guard Tensor.willRecord(self) else {
+            return mappingBuffer { x, out, count in Elementwise.gelu(x, into: out, keepingTanh: nil, count: count) }
+        }
+        var tanh = [Float].forOverwriting(count: count)
+        let result = tanh.withUnsafeMutableBufferPointer { t in
+            mappingBuffer { x, out, count in Elementwise.gelu(x, into: out, keepingTanh: t.baseAddress!, count: count) }
+        }
         return Tensor.recorded(result, from: [self]) { [self] g in
             [Tensor.zippingBuffers(g, self, op: "gelu backward") { g, x, out, count in
-                Elementwise.geluBackward(g, x, into: out, count: count)
+                tanh.withUnsafeBufferPointer { t in Elementwise.geluBackward(g, x, tanh: t.baseAddress!, into: out, count: count) }
             }]
         }
     }
