@@ -28,9 +28,10 @@ final class GemmKernelTests: XCTestCase {
         try XCTSkipUnless(GemmKernel.avx2IsAvailable, "this CPU has no AVX2")
         var g = RandomGenerator(seed: 21)
         // Odd sizes, edge tiles in both directions, k across the 256-deep panel boundary,
-        // n across the 512-wide block boundary, m across the 72-row block boundary.
+        // n across the 512-wide block boundary, m across the 72-row block boundary; attention's
+        // per-head shapes (32, 16, 32) and (30, 32, 16) take the small-product path.
         let shapes = [
-            (1, 1, 1), (6, 8, 8), (6, 16, 16), (5, 7, 9), (7, 13, 15), (13, 31, 17), (12, 24, 40),
+            (1, 1, 1), (6, 8, 8), (6, 16, 16), (5, 7, 9), (7, 13, 15), (13, 31, 17), (12, 24, 40), (32, 16, 32), (30, 32, 16),
             (73, 257, 33), (80, 300, 520), (150, 270, 530), (6, 513, 24), (37, 64, 1),
         ]
         for (m, k, n) in shapes {

@@ -30,6 +30,9 @@ let gemmMC = 72
 let gemmNC = 512
 /// Widest block whose A (and row-major B) the AVX2 tiles read in place rather than packed.
 let gemmDirectColumns = 128
+/// Multiply-adds from which a product is split over threads; below ~128 K (a few µs) it is not
+/// worth it.
+let gemmThreadedWork = 1 << 17
 
 // MARK: - GEMM
 
@@ -49,6 +52,19 @@ func gemm(
         if !accumulate { for i in 0..<m { (c + i * ldc).update(repeating: 0, count: n) } }
         return
     }
+    #if arch(x86_64)
+    // A small product on one thread with B readable in place (one panel, whole strips): straight
+    // to the AVX2 tiles. The scratch pool and chunk bookkeeping below cost as much as a 32×16×32
+    // product itself, and attention makes hundreds of those per step. Same tiles, same bits.
+    if kernel == .avx2 && k <= gemmKC && n <= gemmDirectColumns && b.columnStride == 1 && n % gemmNR == 0
+        && !(parallel && m * n * k >= gemmThreadedWork)
+    {
+        return avx2MultiplyBlock(
+            kc: k, a: a.base, rowStride: a.rowStride, columnStride: a.columnStride, rowCount: m, b: b.base,
+            bDepthStride: b.rowStride, bStripStride: gemmNR, firstColumn: 0, columnCount: n, c: c, ldc: ldc,
+            accumulate: accumulate)
+    }
+    #endif
     let strips = (n + gemmNR - 1) / gemmNR
     let sizeB = strips * gemmNR * min(k, gemmKC)
     // One packed-A area per thread slot (see `gemmPanels`), taken with B's in one go.
@@ -76,8 +92,7 @@ private func gemmPanels(
     let mBlocks = (m + blockRows - 1) / blockRows
     let blockColumns = columnsPerBlock(n: n, rowBlocks: mBlocks)
     let nBlocks = (n + blockColumns - 1) / blockColumns
-    // Below ~128 K multiply-adds (a few µs) a product is not worth splitting.
-    let useThreads = parallel && m * n * k >= 1 << 17
+    let useThreads = parallel && m * n * k >= gemmThreadedWork
     // A narrow row-major B whose strips are all whole is read in place by the AVX2 tiles.
     let readsBInPlace = kernel == .avx2 && b.columnStride == 1 && n % gemmNR == 0 && n <= gemmDirectColumns
     var depth = 0

@@ -161,11 +161,24 @@ private struct AttentionProblem {
         }
     }
 
-    /// A head's block of a [batch, length, d_model] tensor: `length` rows of headSize, or its transpose.
-    private func head(_ base: UnsafePointer<Float>, transposed: Bool = false) -> MatrixOperand {
-        transposed
-            ? MatrixOperand(base: base, rowStride: 1, columnStride: model)
-            : MatrixOperand(base: base, rowStride: model, columnStride: 1)
+    /// A head's block of a [batch, length, d_model] tensor: `length` rows of headSize.
+    private func head(_ base: UnsafePointer<Float>) -> MatrixOperand {
+        MatrixOperand(base: base, rowStride: model, columnStride: 1)
+    }
+
+    /// Runs `body` with a head's block of keys or values (`keys` rows of headSize at `base`)
+    /// transposed into a row-major [headSize × keys] copy, which the GEMM tiles read in place
+    /// (a transposed view would be packed on every call). The values are the same, so the bits.
+    @inline(__always)
+    private func withTransposedHead(_ base: UnsafePointer<Float>, _ body: (UnsafePointer<Float>) -> Void) {
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: headSize * keys) { buffer in
+            let transposed = buffer.baseAddress!
+            for j in 0..<keys {
+                let row = base + j * model
+                for p in 0..<headSize { transposed[p * keys + j] = row[p] }
+            }
+            body(transposed)
+        }
     }
 
     /// A [rows × columns] row-major matrix, or its transpose.
@@ -186,9 +199,11 @@ private struct AttentionProblem {
         let queryBase = b * queries * model + column, keyBase = b * keys * model + column
         let w = weights + pair * queries * keys
         // Scores QKᵀ, scaled, masked with −∞, softmax row by row.
-        gemm(
-            m: queries, n: keys, k: headSize, a: head(q + queryBase), b: head(k + keyBase, transposed: true),
-            c: w, ldc: keys, accumulate: false, parallel: false)
+        withTransposedHead(k + keyBase) { kT in
+            gemm(
+                m: queries, n: keys, k: headSize, a: head(q + queryBase), b: matrix(kT, columns: keys),
+                c: w, ldc: keys, accumulate: false, parallel: false)
+        }
         scaleAndMask(pair, w, allowed, blocked: -.infinity, blockBeforeScale: false)
         Elementwise.softmaxRows(w, into: w, rows: queries, n: keys)
         // Output W · V into this head's columns.
@@ -215,9 +230,11 @@ private struct AttentionProblem {
         // dW = dO · Vᵀ, then back through softmax, the mask (no gradient where blocked) and the scale.
         let dScores = UnsafeMutablePointer<Float>.allocate(capacity: queries * keys)
         defer { dScores.deallocate() }
-        gemm(
-            m: queries, n: keys, k: headSize, a: head(dOut + queryBase), b: head(v + keyBase, transposed: true),
-            c: dScores, ldc: keys, accumulate: false, parallel: false)
+        withTransposedHead(v + keyBase) { vT in
+            gemm(
+                m: queries, n: keys, k: headSize, a: head(dOut + queryBase), b: matrix(vT, columns: keys),
+                c: dScores, ldc: keys, accumulate: false, parallel: false)
+        }
         Elementwise.softmaxBackwardRows(dScores, w, into: dScores, rows: queries, n: keys)
         scaleAndMask(pair, dScores, allowed, blocked: 0, blockBeforeScale: true)
         // dQ = dS · K, dK = dSᵀ · Q.
