@@ -105,7 +105,9 @@ if arguments.contains("--sgemm-only") { exit(0) }
 let boundRate = sgemmRates.values.sorted()[sgemmRates.count / 2]
 for config in configs {
     let workload = GPTWorkload(config)
-    let repeats = quick ? 3 : (config.name == "micro" ? 30 : 10)
+    // A micro step takes about a millisecond on either side: many repeats, so that the medians
+    // stand still while this shared machine's speed swings (as for sgemm at n = 256).
+    let repeats = quick ? 3 : (config.name == "micro" ? 201 : 10)
     let train = medianSeconds(repeats: repeats) { workload.trainStep() }
     let forward = medianSeconds(repeats: repeats) { workload.forward() }
     let tokens = config.batch * config.gpt.contextLength
