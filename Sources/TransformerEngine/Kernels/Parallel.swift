@@ -62,9 +62,9 @@ func parallelChunks(_ chunks: Int, slotted body: (Int, Int) -> Void) {
 /// before it sleeps on its semaphore; a train step keeps its workers awake, an idle process
 /// does not burn a core.
 ///
-/// Chunks are taken from a shared counter, and the caller waits only for workers that joined
-/// the job before it ran out of chunks: on a busy machine a worker that is not scheduled in
-/// time costs nothing, the caller does its share.
+/// Chunks are taken from one shared word (the caller from the front, workers from the back), and
+/// the caller waits only for workers that joined the job before it ran out of chunks: on a busy
+/// machine a worker that is not scheduled in time costs nothing, the caller does its share.
 final class WorkerPool: @unchecked Sendable {
     static let shared = WorkerPool()
 
@@ -77,8 +77,9 @@ final class WorkerPool: @unchecked Sendable {
         let chunks: Int
         let threads: Int
         var body: ((Int, Int) -> Void)?
-        /// The next chunk to take.
-        let next = Atomic<Int>(0)
+        /// Chunks taken so far: from the front (the caller, ascending) in the low 32 bits, from
+        /// the back (workers, descending) above them. One word, so the two ends never overlap.
+        let taken = Atomic<Int>(0)
         /// Bit 0: closed (no worker may join any more); above it, twice the workers inside.
         let state = Atomic<Int>(0)
 
@@ -89,12 +90,24 @@ final class WorkerPool: @unchecked Sendable {
             self.body = body
         }
 
-        /// Runs chunks from the shared counter until none is left.
+        /// Runs chunks until none is left: the caller (slot 0) from the front, workers from the
+        /// back. With two threads each ends up with one contiguous run of chunks, so consecutive
+        /// ops over the same rows tend to give a thread the rows it wrote last (they are in its
+        /// cache), while a late or slow thread still just takes fewer chunks.
         func runChunks(_ body: (Int, Int) -> Void, slot: Int) {
+            let fromFront = slot == 0
+            var current = taken.load(ordering: .relaxed)
             while true {
-                let chunk = next.add(1, ordering: .relaxed).oldValue
-                guard chunk < chunks else { return }
-                body(chunk, slot)
+                let front = current & 0xFFFF_FFFF, back = current >> 32
+                guard front + back < chunks else { return }
+                let (exchanged, original) = taken.compareExchange(
+                    expected: current, desired: current + (fromFront ? 1 : 1 << 32), ordering: .relaxed)
+                guard exchanged else {
+                    current = original
+                    continue
+                }
+                body(fromFront ? front : chunks - 1 - back, slot)
+                current = taken.load(ordering: .relaxed)
             }
         }
 
