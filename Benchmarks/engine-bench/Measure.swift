@@ -4,8 +4,8 @@ import Foundation
 
 // MARK: - Timing
 
-/// The median wall-clock seconds of `repeats` runs of `body`, after `warmup` untimed runs.
-func medianSeconds(warmup: Int = 2, repeats: Int, _ body: () -> Void) -> Double {
+/// The wall-clock seconds of each of `repeats` runs of `body`, after `warmup` untimed runs.
+func secondsOfRuns(warmup: Int = 2, repeats: Int, _ body: () -> Void) -> [Double] {
     for _ in 0..<warmup { body() }
     var times: [Double] = []
     for _ in 0..<repeats {
@@ -13,8 +13,18 @@ func medianSeconds(warmup: Int = 2, repeats: Int, _ body: () -> Void) -> Double 
         body()
         times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
     }
-    times.sort()
-    return times[times.count / 2]
+    return times
+}
+
+/// The median of `times`.
+func median(_ times: [Double]) -> Double {
+    let sorted = times.sorted()
+    return sorted[sorted.count / 2]
+}
+
+/// The median wall-clock seconds of `repeats` runs of `body`, after `warmup` untimed runs.
+func medianSeconds(warmup: Int = 2, repeats: Int, _ body: () -> Void) -> Double {
+    median(secondsOfRuns(warmup: warmup, repeats: repeats, body))
 }
 
 // MARK: - Output

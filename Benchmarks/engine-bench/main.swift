@@ -108,8 +108,11 @@ for config in configs {
     // A micro step takes about a millisecond on either side: many repeats, so that the medians
     // stand still while this shared machine's speed swings (as for sgemm at n = 256).
     let repeats = quick ? 3 : (config.name == "micro" ? 201 : 10)
-    let train = medianSeconds(repeats: repeats) { workload.trainStep() }
-    let forward = medianSeconds(repeats: repeats) { workload.forward() }
+    // Our runs are split around the peer's (half before, half after) and pooled: when the
+    // machine's speed drifts during the run, both sides see the same mix of it.
+    let half = (repeats + 1) / 2
+    var trainTimes = secondsOfRuns(repeats: half) { workload.trainStep() }
+    var forwardTimes = secondsOfRuns(repeats: half) { workload.forward() }
     let tokens = config.batch * config.gpt.contextLength
     // 6 × parameters × tokens FLOPs for forward + backward, at the measured sgemm rate.
     let bound = 6 * Double(workload.model.parameterCount) * Double(tokens) / (boundRate * 1e9)
@@ -117,6 +120,9 @@ for config in configs {
     let peerArguments = [g.vocabSize, g.contextLength, g.dModel, g.heads, g.layers, config.batch, threads, repeats].map(String.init)
     let peer = runPython(torchGPTScript, arguments: peerArguments, threads: threads)?
         .split(separator: " ").compactMap { Double($0) }
+    trainTimes += secondsOfRuns(repeats: half) { workload.trainStep() }
+    forwardTimes += secondsOfRuns(repeats: half) { workload.forward() }
+    let train = median(trainTimes), forward = median(forwardTimes)
     let torchTrain = peer?.first ?? .nan, torchForward = peer?.last ?? .nan
     report([
         "bench": "gpt", "config": config.name, "threads": threads, "parameters": workload.model.parameterCount,
