@@ -56,6 +56,57 @@ final class GemmKernelTests: XCTestCase {
         }
     }
 
+    /// Two products in one region (a layer's dx and dW) give the bits of two `gemm` calls, on one
+    /// and two threads, for shapes that take the shared region and shapes that do not.
+    func testTwoProductsTogetherGiveTheBitsOfTwoCalls() {
+        var g = RandomGenerator(seed: 31)
+        // (rows, width, columns): dx = g·W is rows×columns with depth width, dW = gᵀ·x is width×columns with depth rows.
+        for (rows, width, columns) in [(256, 32, 32), (256, 128, 32), (100, 24, 40), (256, 32, 136), (300, 40, 16), (8, 8, 8)] {
+            let gradient = Tensor.randn([rows * width], using: &g).scalars
+            let weight = Tensor.randn([width * columns], using: &g).scalars
+            let input = Tensor.randn([rows * columns], using: &g).scalars
+            let start = Tensor.randn([max(rows, width) * columns], using: &g).scalars
+            for threads in [1, 2] {
+                EngineThreads.set(threads)
+                defer { EngineThreads.set(2) }
+                for accumulate in [false, true] {
+                    var together = (dx: Array(start.prefix(rows * columns)), dW: Array(start.prefix(width * columns)))
+                    var separate = together
+                    func run(_ dx: UnsafeMutablePointer<Float>, _ dW: UnsafeMutablePointer<Float>, pair: Bool) {
+                        gradient.withUnsafeBufferPointer { gs in
+                            weight.withUnsafeBufferPointer { w in
+                                input.withUnsafeBufferPointer { xs in
+                                    let first = GemmProduct(
+                                        m: rows, n: columns, k: width,
+                                        a: MatrixOperand(base: gs.baseAddress!, rowStride: width, columnStride: 1),
+                                        b: MatrixOperand(base: w.baseAddress!, rowStride: columns, columnStride: 1),
+                                        c: dx, ldc: columns, accumulate: accumulate)
+                                    let second = GemmProduct(
+                                        m: width, n: columns, k: rows,
+                                        a: MatrixOperand(base: gs.baseAddress!, rowStride: 1, columnStride: width),
+                                        b: MatrixOperand(base: xs.baseAddress!, rowStride: columns, columnStride: 1),
+                                        c: dW, ldc: columns, accumulate: accumulate)
+                                    if pair {
+                                        gemmTogether(first, second)
+                                    } else {
+                                        for p in [first, second] {
+                                            gemm(m: p.m, n: p.n, k: p.k, a: p.a, b: p.b, c: p.c, ldc: p.ldc, accumulate: p.accumulate)
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    run(&together.dx, &together.dW, pair: true)
+                    run(&separate.dx, &separate.dW, pair: false)
+                    XCTAssertEqual(
+                        (together.dx + together.dW).map(\.bitPattern), (separate.dx + separate.dW).map(\.bitPattern),
+                        "rows \(rows) width \(width) columns \(columns) threads \(threads) accumulate \(accumulate)")
+                }
+            }
+        }
+    }
+
     func testTransposedOperandsGiveTheBitsOfExplicitlyTransposedCopies() {
         var g = RandomGenerator(seed: 23)
         for (m, k, n) in [(6, 5, 8), (13, 40, 17), (73, 260, 24), (12, 300, 531)] {

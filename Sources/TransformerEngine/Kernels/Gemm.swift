@@ -77,6 +77,71 @@ func gemm(
     }
 }
 
+// MARK: - Two products in one region
+
+/// One product for `gemmTogether`: `C = A · B` (or `C += A · B`), as the arguments of `gemm`.
+struct GemmProduct {
+    let m: Int
+    let n: Int
+    let k: Int
+    let a: MatrixOperand
+    let b: MatrixOperand
+    let c: UnsafeMutablePointer<Float>
+    let ldc: Int
+    let accumulate: Bool
+
+    /// One panel deep, B read in place by the AVX2 tiles (row-major, whole strips, at most
+    /// gemmDirectColumns wide): its blocks need no packing, so any thread can start one.
+    var isDirect: Bool {
+        GemmKernel.current == .avx2 && k > 0 && k <= gemmKC && n <= gemmDirectColumns && b.columnStride == 1
+            && n % gemmNR == 0
+    }
+
+    /// Rows and columns per block, and the block counts: `gemmPanels`' partition (A in place).
+    var blocks: (rows: Int, columns: Int, rowBlocks: Int, columnBlocks: Int) {
+        let rows = rowsPerBlock(m: m, strip: avx2InPlaceTileRows)
+        let rowBlocks = (m + rows - 1) / rows
+        let columns = columnsPerBlock(n: n, rowBlocks: rowBlocks)
+        return (rows, columns, rowBlocks, (n + columns - 1) / columns)
+    }
+}
+
+/// Computes two independent products, in one parallel region when both are direct (see
+/// `GemmProduct.isDirect`) and together worth two threads: a layer's backward needs dx = g·W
+/// and dW = gᵀ·x, and one region instead of two saves a hand-over and a wait. Each block is
+/// computed by the same tiles over the same rows and columns as `gemm` would, so the bits are
+/// those of two `gemm` calls, which is what runs otherwise.
+func gemmTogether(_ first: GemmProduct, _ second: GemmProduct) {
+    #if arch(x86_64)
+    let work = first.m * first.n * first.k + second.m * second.n * second.k
+    if first.isDirect && second.isDirect && first.m > 0 && second.m > 0 && EngineThreads.count > 1
+        && work >= gemmThreadedWork
+    {
+        let plans = (first.blocks, second.blocks)
+        let firstChunks = plans.0.rowBlocks * plans.0.columnBlocks
+        let secondChunks = plans.1.rowBlocks * plans.1.columnBlocks
+        parallelChunks(firstChunks + secondChunks) { chunk in
+            let (product, plan, index) = chunk < firstChunks
+                ? (first, plans.0, chunk) : (second, plans.1, chunk - firstChunks)
+            let rowBlock = index / plan.columnBlocks, columnBlock = index % plan.columnBlocks
+            let rowStart = rowBlock * plan.rows, columnStart = columnBlock * plan.columns
+            avx2MultiplyBlock(
+                kc: product.k, a: product.a.base + rowStart * product.a.rowStride, rowStride: product.a.rowStride,
+                columnStride: product.a.columnStride, rowCount: min(plan.rows, product.m - rowStart),
+                b: product.b.base, bDepthStride: product.b.rowStride, bStripStride: gemmNR, firstColumn: columnStart,
+                columnCount: min(plan.columns, product.n - columnStart), c: product.c + rowStart * product.ldc,
+                ldc: product.ldc, accumulate: product.accumulate)
+        }
+        return
+    }
+    #endif
+    for product in [first, second] {
+        gemm(
+            m: product.m, n: product.n, k: product.k, a: product.a, b: product.b, c: product.c, ldc: product.ldc,
+            accumulate: product.accumulate)
+    }
+}
+
 /// `gemm` over kc-deep panels in order, with B's panel packed into `packedB`.
 ///
 /// A chunk packs A into its thread's slot of `packedA` (`sizeA` floats each, one per engine thread).

@@ -62,11 +62,33 @@ extension Tensor {
             }
         }
         return recorded(result, from: [x, weight, bias]) { g in
-            let columns = x.shape[x.rank - 1]
-            let dx = rawMatmul(g, weight, transposeA: false, transposeB: false)
-            let dWeight = rawMatmul(
-                g.reshaped([g.count / width, width]), x.detached().reshaped([x.count / columns, columns]),
-                transposeA: true, transposeB: false)
+            let columns = x.shape[x.rank - 1], rows = g.count / Swift.max(width, 1)
+            // dx = g · W ([rows × columns]) and dW = gᵀ · x ([width × columns]), in one region.
+            var dxValues = [Float].forOverwriting(count: rows * columns)
+            var dWeightValues = [Float].forOverwriting(count: width * columns)
+            g.scalars.withUnsafeBufferPointer { gs in
+                weight.scalars.withUnsafeBufferPointer { w in
+                    x.scalars.withUnsafeBufferPointer { xs in
+                        dxValues.withUnsafeMutableBufferPointer { dx in
+                            dWeightValues.withUnsafeMutableBufferPointer { dW in
+                                gemmTogether(
+                                    GemmProduct(
+                                        m: rows, n: columns, k: width,
+                                        a: MatrixOperand(base: gs.baseAddress!, rowStride: width, columnStride: 1),
+                                        b: MatrixOperand(base: w.baseAddress!, rowStride: columns, columnStride: 1),
+                                        c: dx.baseAddress!, ldc: columns, accumulate: false),
+                                    GemmProduct(
+                                        m: width, n: columns, k: rows,
+                                        a: MatrixOperand(base: gs.baseAddress!, rowStride: 1, columnStride: width),
+                                        b: MatrixOperand(base: xs.baseAddress!, rowStride: columns, columnStride: 1),
+                                        c: dW.baseAddress!, ldc: columns, accumulate: false))
+                            }
+                        }
+                    }
+                }
+            }
+            let dx = Tensor(shape: x.shape, scalars: dxValues)
+            let dWeight = Tensor(shape: weight.shape, scalars: dWeightValues)
             // Rows summed in order onto zeros, as `sum(axis: 0)` does.
             var dBias = [Float](repeating: 0, count: width)
             dBias.withUnsafeMutableBufferPointer { d in
