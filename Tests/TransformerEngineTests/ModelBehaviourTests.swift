@@ -108,6 +108,29 @@ final class ModelBehaviourTests: XCTestCase {
         XCTAssertEqual(clipGradNorm(layer, maxNorm: 1), 1, accuracy: 1e-4)
     }
 
+    /// `Linear` runs as one op (bias added to each block of the product as it is finished, dx and
+    /// dW in one region); its output and gradients must be the bits of matmul followed by `+`.
+    func testLinearGivesTheBitsOfMatmulPlusBias() {
+        var g = RandomGenerator(seed: 12)
+        // (rows, in, out): micro sizes, wider than one AVX2 block, deeper than one GEMM panel, empty ones.
+        for (rows, inFeatures, outFeatures) in [(256, 32, 96), (37, 20, 130), (16, 300, 24), (0, 8, 8), (5, 0, 3)] {
+            let layer = Linear(inFeatures, outFeatures, using: &g)
+            let x = Tensor.randn([rows, inFeatures], using: &g).requiringGrad()
+            let upstream = Tensor.randn([rows, outFeatures], using: &g)
+            let fused = layer(x)
+            (fused * upstream).sum().backward()
+            let fusedGrads = [x.grad, layer.weight.grad, layer.bias!.grad].map { $0?.scalars.map(\.bitPattern) }
+            x.zeroGrad()
+            layer.zeroGrad()
+            let plain = x.matmul(layer.weight.transposed()) + layer.bias!
+            (plain * upstream).sum().backward()
+            let plainGrads = [x.grad, layer.weight.grad, layer.bias!.grad].map { $0?.scalars.map(\.bitPattern) }
+            XCTAssertEqual(fused.shape, plain.shape)
+            XCTAssertEqual(fused.scalars.map(\.bitPattern), plain.scalars.map(\.bitPattern), "\(rows)×\(inFeatures)→\(outFeatures)")
+            XCTAssertEqual(fusedGrads, plainGrads, "gradients \(rows)×\(inFeatures)→\(outFeatures)")
+        }
+    }
+
     func testRandomStreamIsFixed() {
         var g = RandomGenerator(seed: 0)
         XCTAssertEqual(g.next(), 0xE220_A839_7B1D_CDAF)
