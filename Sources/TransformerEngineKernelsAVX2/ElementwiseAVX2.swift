@@ -79,10 +79,11 @@ public func avx2LayerNormBackwardRows(
 /// γ and β gradients summed over `rows` rows (see `layerNormParameterGradients`).
 @inline(never)
 public func avx2LayerNormParameterGradients(
-    _ dy: UnsafePointer<Float>, normalized: UnsafePointer<Float>, rows: Int, n: Int,
+    _ dy: UnsafePointer<Float>, normalized: UnsafePointer<Float>, rows: Int, n: Int, rowStride: Int,
     dGamma: UnsafeMutablePointer<Float>, dBeta: UnsafeMutablePointer<Float>
 ) {
-    layerNormParameterGradients(dy, normalized: normalized, rows: rows, n: n, dGamma: dGamma, dBeta: dBeta)
+    layerNormParameterGradients(
+        dy, normalized: normalized, rows: rows, n: n, rowStride: rowStride, dGamma: dGamma, dBeta: dBeta)
 }
 
 // MARK: - Adam

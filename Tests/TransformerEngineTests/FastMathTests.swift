@@ -97,8 +97,10 @@ final class FastMathTests: XCTestCase {
 
         avx2LayerNormBackwardRows(dy, normalized: fast.xhat, gamma: gamma, inverseStd: fast.rstd, first: 0, count: rows, n: n, dx: &fast.dx)
         layerNormBackwardRows(dy, normalized: base.xhat, gamma: gamma, inverseStd: base.rstd, rows: 0..<rows, n: n, dx: &base.dx)
-        avx2LayerNormParameterGradients(dy, normalized: fast.xhat, rows: rows, n: n, dGamma: &fast.dGamma, dBeta: &fast.dBeta)
-        layerNormParameterGradients(dy, normalized: base.xhat, rows: rows, n: n, dGamma: &base.dGamma, dBeta: &base.dBeta)
+        avx2LayerNormParameterGradients(
+            dy, normalized: fast.xhat, rows: rows, n: n, rowStride: n, dGamma: &fast.dGamma, dBeta: &fast.dBeta)
+        layerNormParameterGradients(
+            dy, normalized: base.xhat, rows: rows, n: n, rowStride: n, dGamma: &base.dGamma, dBeta: &base.dBeta)
         XCTAssertEqual(bits(fast.dx + fast.dGamma + fast.dBeta), bits(base.dx + base.dGamma + base.dBeta))
 
         for decoupled in [false, true] {

@@ -6,9 +6,13 @@ import TransformerEngineKernelsAVX2
 
 /// The kernels sum eight rows side by side; every row must still get the bits of the plain loop
 /// below, which sums that row alone in index order. Row counts cover whole blocks of eight, a
-/// partial last block and fewer than eight rows; widths cover partial blocks of lanes.
+/// partial last block and fewer than eight rows; widths cover partial blocks of lanes; the
+/// largest shape is split over threads (with layer norm's parameter columns in the same region).
 final class RowKernelTests: XCTestCase {
-    private let shapes = [(rows: 1, n: 5), (rows: 5, n: 13), (rows: 8, n: 8), (rows: 9, n: 32), (rows: 19, n: 96), (rows: 16, n: 1)]
+    private let shapes = [
+        (rows: 1, n: 5), (rows: 5, n: 13), (rows: 8, n: 8), (rows: 9, n: 32), (rows: 19, n: 96), (rows: 16, n: 1),
+        (rows: 70, n: 61),  // enough work to be split over threads
+    ]
 
     private func bits(_ values: [Float]) -> [UInt32] { values.map(\.bitPattern) }
 
@@ -105,6 +109,7 @@ final class RowKernelTests: XCTestCase {
             let x = random(rows * n, &g), dy = random(rows * n, &g, scale: 1)
             let gamma = random(n, &g, scale: 1), beta = random(n, &g, scale: 1)
             var xhat = x, rstd = [Float](repeating: 0, count: rows), y = x, dx = x
+            var dGamma = [Float](repeating: 0, count: n), dBeta = dGamma
             for r in 0..<rows {
                 let row = Array(x[r * n..<(r + 1) * n])
                 var mean: Float = 0
@@ -128,6 +133,8 @@ final class RowKernelTests: XCTestCase {
                 for j in 0..<n {
                     let d = dy[r * n + j] * gamma[j]
                     dx[r * n + j] = rstd[r] * (d - meanD - xhat[r * n + j] * meanDX)
+                    dGamma[j] += dy[r * n + j] * xhat[r * n + j]
+                    dBeta[j] += dy[r * n + j]
                 }
             }
             var outXhat = [Float](repeating: .nan, count: rows * n), outRstd = [Float](repeating: .nan, count: rows)
@@ -136,9 +143,11 @@ final class RowKernelTests: XCTestCase {
                 x, gamma: gamma, beta: beta, rows: rows, n: n, epsilon: epsilon, normalized: &outXhat,
                 inverseStd: &outRstd, output: &outY)
             XCTAssertEqual(bits(outXhat + outRstd + outY), bits(xhat + rstd + y), "forward \(rows)×\(n)")
+            var outGamma = [Float](repeating: 0, count: n), outBeta = outGamma
             Elementwise.layerNormBackward(
-                dy, normalized: outXhat, gamma: gamma, inverseStd: outRstd, rows: rows, n: n, dx: &outDx)
-            XCTAssertEqual(bits(outDx), bits(dx), "backward \(rows)×\(n)")
+                dy, normalized: outXhat, gamma: gamma, inverseStd: outRstd, rows: rows, n: n, dx: &outDx,
+                dGamma: &outGamma, dBeta: &outBeta)
+            XCTAssertEqual(bits(outDx + outGamma + outBeta), bits(dx + dGamma + dBeta), "backward \(rows)×\(n)")
         }
     }
 }

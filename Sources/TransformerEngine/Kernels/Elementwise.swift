@@ -98,12 +98,15 @@ enum Elementwise {
         }
     }
 
-    /// Layer norm's dx (see `layerNormBackwardRows`), rows spread over threads when large.
+    /// Layer norm's dx (see `layerNormBackwardRows`), and, when `dGamma` and `dBeta` are given, the
+    /// γ and β gradients added onto them (see `layerNormParameterGradients`). When large, one
+    /// parallel region holds blocks of dx's rows and blocks of 8 parameter columns. O(rows·n).
     static func layerNormBackward(
         _ dy: UnsafePointer<Float>, normalized: UnsafePointer<Float>, gamma: UnsafePointer<Float>,
-        inverseStd: UnsafePointer<Float>, rows: Int, n: Int, dx: UnsafeMutablePointer<Float>
+        inverseStd: UnsafePointer<Float>, rows: Int, n: Int, dx: UnsafeMutablePointer<Float>,
+        dGamma: UnsafeMutablePointer<Float>? = nil, dBeta: UnsafeMutablePointer<Float>? = nil
     ) {
-        inBlocks(rows, unit: n) { first, count in
+        func dxRows(_ first: Int, _ count: Int) {
             #if arch(x86_64)
             if GemmKernel.current == .avx2 {
                 return avx2LayerNormBackwardRows(
@@ -115,19 +118,35 @@ enum Elementwise {
                 dy, normalized: normalized, gamma: gamma, inverseStd: inverseStd, rows: first..<first + count, n: n,
                 dx: dx)
         }
-    }
-
-    /// Layer norm's γ and β gradients (see `layerNormParameterGradients`): one thread, rows in order.
-    static func layerNormParameterGradients(
-        _ dy: UnsafePointer<Float>, normalized: UnsafePointer<Float>, rows: Int, n: Int,
-        dGamma: UnsafeMutablePointer<Float>, dBeta: UnsafeMutablePointer<Float>
-    ) {
-        #if arch(x86_64)
-        if GemmKernel.current == .avx2 {
-            return avx2LayerNormParameterGradients(dy, normalized: normalized, rows: rows, n: n, dGamma: dGamma, dBeta: dBeta)
+        func parameterColumns(_ first: Int, _ count: Int) {
+            guard let dGamma, let dBeta else { return }
+            #if arch(x86_64)
+            if GemmKernel.current == .avx2 {
+                return avx2LayerNormParameterGradients(
+                    dy + first, normalized: normalized + first, rows: rows, n: count, rowStride: n,
+                    dGamma: dGamma + first, dBeta: dBeta + first)
+            }
+            #endif
+            layerNormParameterGradients(
+                dy + first, normalized: normalized + first, rows: rows, n: count, rowStride: n, dGamma: dGamma + first,
+                dBeta: dBeta + first)
         }
-        #endif
-        TransformerEngine.layerNormParameterGradients(dy, normalized: normalized, rows: rows, n: n, dGamma: dGamma, dBeta: dBeta)
+        guard rows * n >= minimumSplitWork, rows >= 2 else {
+            dxRows(0, rows)
+            return parameterColumns(0, n)
+        }
+        let rowBlock = (Swift.max(1, blockWork / Swift.max(n, 1)) + 7) / 8 * 8
+        let rowBlocks = (rows + rowBlock - 1) / rowBlock
+        let columnBlocks = dGamma == nil ? 0 : (n + 7) / 8
+        parallelChunks(rowBlocks + columnBlocks) { chunk in
+            if chunk < rowBlocks {
+                let first = chunk * rowBlock
+                dxRows(first, Swift.min(rowBlock, rows - first))
+            } else {
+                let first = (chunk - rowBlocks) * 8
+                parameterColumns(first, Swift.min(8, n - first))
+            }
+        }
     }
 
     /// One Adam update (see `adamUpdate`).

@@ -110,8 +110,12 @@ struct GemmProduct {
 /// `GemmProduct.isDirect`) and together worth two threads: a layer's backward needs dx = g·W
 /// and dW = gᵀ·x, and one region instead of two saves a hand-over and a wait. Each block is
 /// computed by the same tiles over the same rows and columns as `gemm` would, so the bits are
-/// those of two `gemm` calls, which is what runs otherwise.
-func gemmTogether(_ first: GemmProduct, _ second: GemmProduct) {
+/// those of two `gemm` calls, which is what runs otherwise. `alongside(chunk)` for chunk in
+/// `0..<alongsideChunks` is independent work (the bias gradient) run in the same region, or
+/// after the products on this thread.
+func gemmTogether(
+    _ first: GemmProduct, _ second: GemmProduct, alongsideChunks: Int = 0, alongside: (Int) -> Void = { _ in }
+) {
     #if arch(x86_64)
     let work = first.m * first.n * first.k + second.m * second.n * second.k
     if first.isDirect && second.isDirect && first.m > 0 && second.m > 0 && EngineThreads.count > 1
@@ -120,7 +124,8 @@ func gemmTogether(_ first: GemmProduct, _ second: GemmProduct) {
         let plans = (first.blocks, second.blocks)
         let firstChunks = plans.0.rowBlocks * plans.0.columnBlocks
         let secondChunks = plans.1.rowBlocks * plans.1.columnBlocks
-        parallelChunks(firstChunks + secondChunks) { chunk in
+        parallelChunks(firstChunks + secondChunks + alongsideChunks) { chunk in
+            guard chunk < firstChunks + secondChunks else { return alongside(chunk - firstChunks - secondChunks) }
             let (product, plan, index) = chunk < firstChunks
                 ? (first, plans.0, chunk) : (second, plans.1, chunk - firstChunks)
             let rowBlock = index / plan.columnBlocks, columnBlock = index % plan.columnBlocks
@@ -140,6 +145,7 @@ func gemmTogether(_ first: GemmProduct, _ second: GemmProduct) {
             m: product.m, n: product.n, k: product.k, a: product.a, b: product.b, c: product.c, ldc: product.ldc,
             accumulate: product.accumulate)
     }
+    for chunk in 0..<alongsideChunks { alongside(chunk) }
 }
 
 /// `gemm` over kc-deep panels in order, with B's panel packed into `packedB`.

@@ -414,15 +414,17 @@ func layerNormBackwardRows(
     }
 }
 
-/// γ and β gradients: dγ += Σ_rows dy ⊙ x̂ and dβ += Σ_rows dy, one running sum per column, rows in order.
+/// γ and β gradients for `n` columns whose rows are `rowStride` apart: dγ += Σ_rows dy ⊙ x̂ and
+/// dβ += Σ_rows dy, one running sum per column, rows in order. (A block of the columns is the
+/// same call on offset pointers.)
 @inline(__always)
 func layerNormParameterGradients(
-    _ dy: UnsafePointer<Float>, normalized: UnsafePointer<Float>, rows: Int, n: Int,
+    _ dy: UnsafePointer<Float>, normalized: UnsafePointer<Float>, rows: Int, n: Int, rowStride: Int,
     dGamma: UnsafeMutablePointer<Float>, dBeta: UnsafeMutablePointer<Float>
 ) {
     let whole = n / 8 * 8
     for r in 0..<rows {
-        let dyRow = dy + r * n, xhat = normalized + r * n
+        let dyRow = dy + r * rowStride, xhat = normalized + r * rowStride
         var j = 0
         while j < whole {
             let d = UnsafeRawPointer(dyRow + j).loadUnaligned(as: Lanes.self)

@@ -42,16 +42,15 @@ public func layerNorm(_ x: Tensor, gamma: Tensor, beta: Tensor, epsilon: Float =
                     normalized.withUnsafeBufferPointer { normalized in
                         inverseStd.withUnsafeBufferPointer { inverseStd in
                             dx.withUnsafeMutableBufferPointer { dx in
-                                Elementwise.layerNormBackward(
-                                    dy.baseAddress!, normalized: normalized.baseAddress!, gamma: gamma.baseAddress!,
-                                    inverseStd: inverseStd.baseAddress!, rows: rows, n: n, dx: dx.baseAddress!)
-                            }
-                        }
-                        dGamma.withUnsafeMutableBufferPointer { dGamma in
-                            dBeta.withUnsafeMutableBufferPointer { dBeta in
-                                Elementwise.layerNormParameterGradients(
-                                    dy.baseAddress!, normalized: normalized.baseAddress!, rows: rows, n: n,
-                                    dGamma: dGamma.baseAddress!, dBeta: dBeta.baseAddress!)
+                                dGamma.withUnsafeMutableBufferPointer { dGamma in
+                                    dBeta.withUnsafeMutableBufferPointer { dBeta in
+                                        Elementwise.layerNormBackward(
+                                            dy.baseAddress!, normalized: normalized.baseAddress!,
+                                            gamma: gamma.baseAddress!, inverseStd: inverseStd.baseAddress!, rows: rows,
+                                            n: n, dx: dx.baseAddress!, dGamma: dGamma.baseAddress!,
+                                            dBeta: dBeta.baseAddress!)
+                                    }
+                                }
                             }
                         }
                     }

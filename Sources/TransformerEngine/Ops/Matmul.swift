@@ -63,25 +63,39 @@ extension Tensor {
         }
         return recorded(result, from: [x, weight, bias]) { g in
             let columns = x.shape[x.rank - 1], rows = g.count / Swift.max(width, 1)
-            // dx = g · W ([rows × columns]) and dW = gᵀ · x ([width × columns]), in one region.
+            // dx = g · W ([rows × columns]) and dW = gᵀ · x ([width × columns]) in one region, with
+            // the bias gradient alongside: each block of 8 columns sums g's rows in order onto
+            // zeros, as `sum(axis: 0)` does.
             var dxValues = [Float].forOverwriting(count: rows * columns)
             var dWeightValues = [Float].forOverwriting(count: width * columns)
+            var dBias = [Float](repeating: 0, count: width)
+            let biasBlocks = (width + 7) / 8
             g.scalars.withUnsafeBufferPointer { gs in
                 weight.scalars.withUnsafeBufferPointer { w in
                     x.scalars.withUnsafeBufferPointer { xs in
                         dxValues.withUnsafeMutableBufferPointer { dx in
                             dWeightValues.withUnsafeMutableBufferPointer { dW in
-                                gemmTogether(
-                                    GemmProduct(
-                                        m: rows, n: columns, k: width,
-                                        a: MatrixOperand(base: gs.baseAddress!, rowStride: width, columnStride: 1),
-                                        b: MatrixOperand(base: w.baseAddress!, rowStride: columns, columnStride: 1),
-                                        c: dx.baseAddress!, ldc: columns, accumulate: false),
-                                    GemmProduct(
-                                        m: width, n: columns, k: rows,
-                                        a: MatrixOperand(base: gs.baseAddress!, rowStride: 1, columnStride: width),
-                                        b: MatrixOperand(base: xs.baseAddress!, rowStride: columns, columnStride: 1),
-                                        c: dW.baseAddress!, ldc: columns, accumulate: false))
+                                dBias.withUnsafeMutableBufferPointer { db in
+                                    gemmTogether(
+                                        GemmProduct(
+                                            m: rows, n: columns, k: width,
+                                            a: MatrixOperand(base: gs.baseAddress!, rowStride: width, columnStride: 1),
+                                            b: MatrixOperand(base: w.baseAddress!, rowStride: columns, columnStride: 1),
+                                            c: dx.baseAddress!, ldc: columns, accumulate: false),
+                                        GemmProduct(
+                                            m: width, n: columns, k: rows,
+                                            a: MatrixOperand(base: gs.baseAddress!, rowStride: 1, columnStride: width),
+                                            b: MatrixOperand(base: xs.baseAddress!, rowStride: columns, columnStride: 1),
+                                            c: dW.baseAddress!, ldc: columns, accumulate: false),
+                                        alongsideChunks: biasBlocks
+                                    ) { block in
+                                        let first = block * 8, count = Swift.min(8, width - first)
+                                        let sums = db.baseAddress! + first
+                                        for row in 0..<rows {
+                                            zipLanes(sums, gs.baseAddress! + row * width + first, into: sums, count: count, +)
+                                        }
+                                    }
+                                }
                             }
                         }
                     }
@@ -89,15 +103,6 @@ extension Tensor {
             }
             let dx = Tensor(shape: x.shape, scalars: dxValues)
             let dWeight = Tensor(shape: weight.shape, scalars: dWeightValues)
-            // Rows summed in order onto zeros, as `sum(axis: 0)` does.
-            var dBias = [Float](repeating: 0, count: width)
-            dBias.withUnsafeMutableBufferPointer { d in
-                g.scalars.withUnsafeBufferPointer { rows in
-                    for start in stride(from: 0, to: rows.count, by: width) {
-                        zipLanes(d.baseAddress!, rows.baseAddress! + start, into: d.baseAddress!, count: width, +)
-                    }
-                }
-            }
             return [dx, dWeight, Tensor(shape: bias.shape, scalars: dBias)]
         }
     }
