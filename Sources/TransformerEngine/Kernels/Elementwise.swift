@@ -135,7 +135,7 @@ enum Elementwise {
             dxRows(0, rows)
             return parameterColumns(0, n)
         }
-        let rowBlock = (Swift.max(1, blockWork / Swift.max(n, 1)) + 7) / 8 * 8
+        let rowBlock = blockLength(unit: n)
         let rowBlocks = (rows + rowBlock - 1) / rowBlock
         let columnBlocks = dGamma == nil ? 0 : (n + 7) / 8
         parallelChunks(rowBlocks + columnBlocks) { chunk in
@@ -173,14 +173,19 @@ enum Elementwise {
     /// Floats per block when split.
     static let blockWork = 1 << 11
 
+    /// Items per block when work is split: about `blockWork` floats of `unit` floats each, a
+    /// multiple of 8 (whole lanes, whole blocks of eight rows).
+    private static func blockLength(unit: Int) -> Int {
+        (Swift.max(1, blockWork / Swift.max(unit, 1)) + 7) / 8 * 8
+    }
+
     /// Calls `body(start, length)` over `0..<count` cut into fixed blocks, spread over threads when
     /// the work (count × unit floats) is large enough to pay for it. Blocks are independent, so the
     /// cut never changes a result.
     private static func inBlocks(_ count: Int, unit: Int = 1, _ body: (Int, Int) -> Void) {
         let work = count * unit
         guard work >= minimumSplitWork, count >= 2 else { return body(0, count) }
-        // Blocks of a multiple of 8 elements (whole lanes, whole blocks of eight rows).
-        let block = (Swift.max(1, blockWork / Swift.max(unit, 1)) + 7) / 8 * 8
+        let block = blockLength(unit: unit)
         let blocks = (count + block - 1) / block
         parallelChunks(blocks) { index in
             let start = index * block

@@ -56,13 +56,10 @@ func gemm(
     // A small product on one thread with B readable in place (one panel, whole strips): straight
     // to the AVX2 tiles. The scratch pool and chunk bookkeeping below cost as much as a 32×16×32
     // product itself, and attention makes hundreds of those per step. Same tiles, same bits.
-    if kernel == .avx2 && k <= gemmKC && n <= gemmDirectColumns && b.columnStride == 1 && n % gemmNR == 0
-        && !(parallel && m * n * k >= gemmThreadedWork)
-    {
-        return avx2MultiplyBlock(
-            kc: k, a: a.base, rowStride: a.rowStride, columnStride: a.columnStride, rowCount: m, b: b.base,
-            bDepthStride: b.rowStride, bStripStride: gemmNR, firstColumn: 0, columnCount: n, c: c, ldc: ldc,
-            accumulate: accumulate)
+    if k <= gemmKC && avx2ReadsBInPlace(n: n, b: b, kernel: kernel) && !(parallel && m * n * k >= gemmThreadedWork) {
+        return avx2BlockInPlace(
+            a: a, rows: 0..<m, columns: 0..<n, kc: k, b: b.base, bDepthStride: b.rowStride, bStripStride: gemmNR,
+            c: c, ldc: ldc, accumulate: accumulate)
     }
     #endif
     let strips = (n + gemmNR - 1) / gemmNR
@@ -92,18 +89,7 @@ struct GemmProduct {
 
     /// One panel deep, B read in place by the AVX2 tiles (row-major, whole strips, at most
     /// gemmDirectColumns wide): its blocks need no packing, so any thread can start one.
-    var isDirect: Bool {
-        GemmKernel.current == .avx2 && k > 0 && k <= gemmKC && n <= gemmDirectColumns && b.columnStride == 1
-            && n % gemmNR == 0
-    }
-
-    /// Rows and columns per block, and the block counts: `gemmPanels`' partition (A in place).
-    var blocks: (rows: Int, columns: Int, rowBlocks: Int, columnBlocks: Int) {
-        let rows = rowsPerBlock(m: m, strip: avx2InPlaceTileRows)
-        let rowBlocks = (m + rows - 1) / rows
-        let columns = columnsPerBlock(n: n, rowBlocks: rowBlocks)
-        return (rows, columns, rowBlocks, (n + columns - 1) / columns)
-    }
+    var isDirect: Bool { k > 0 && k <= gemmKC && avx2ReadsBInPlace(n: n, b: b, kernel: .current) }
 }
 
 /// Computes two independent products, in one parallel region when both are direct (see
@@ -121,21 +107,20 @@ func gemmTogether(
     if first.isDirect && second.isDirect && first.m > 0 && second.m > 0 && EngineThreads.count > 1
         && work >= gemmThreadedWork
     {
-        let plans = (first.blocks, second.blocks)
-        let firstChunks = plans.0.rowBlocks * plans.0.columnBlocks
-        let secondChunks = plans.1.rowBlocks * plans.1.columnBlocks
+        // `gemmPanels`' partition of each product (A in place, strips of 4 rows).
+        let plans = (
+            BlockPartition(m: first.m, n: first.n, strip: avx2InPlaceTileRows),
+            BlockPartition(m: second.m, n: second.n, strip: avx2InPlaceTileRows))
+        let firstChunks = plans.0.count, secondChunks = plans.1.count
         parallelChunks(firstChunks + secondChunks + alongsideChunks) { chunk in
             guard chunk < firstChunks + secondChunks else { return alongside(chunk - firstChunks - secondChunks) }
             let (product, plan, index) = chunk < firstChunks
                 ? (first, plans.0, chunk) : (second, plans.1, chunk - firstChunks)
-            let rowBlock = index / plan.columnBlocks, columnBlock = index % plan.columnBlocks
-            let rowStart = rowBlock * plan.rows, columnStart = columnBlock * plan.columns
-            avx2MultiplyBlock(
-                kc: product.k, a: product.a.base + rowStart * product.a.rowStride, rowStride: product.a.rowStride,
-                columnStride: product.a.columnStride, rowCount: min(plan.rows, product.m - rowStart),
-                b: product.b.base, bDepthStride: product.b.rowStride, bStripStride: gemmNR, firstColumn: columnStart,
-                columnCount: min(plan.columns, product.n - columnStart), c: product.c + rowStart * product.ldc,
-                ldc: product.ldc, accumulate: product.accumulate)
+            let (rows, columns) = plan.block(index)
+            avx2BlockInPlace(
+                a: product.a, rows: rows, columns: columns, kc: product.k, b: product.b.base,
+                bDepthStride: product.b.rowStride, bStripStride: gemmNR, c: product.c, ldc: product.ldc,
+                accumulate: product.accumulate)
         }
         return
     }
@@ -159,13 +144,9 @@ private func gemmPanels(
     let strips = (n + gemmNR - 1) / gemmNR
     // The AVX2 tiles that read A in place work in strips of 4 rows, the others in strips of 6.
     let inPlace = kernel == .avx2 && min(n, gemmNC) <= gemmDirectColumns
-    let blockRows = rowsPerBlock(m: m, strip: inPlace ? avx2InPlaceTileRows : gemmMR)
-    let mBlocks = (m + blockRows - 1) / blockRows
-    let blockColumns = columnsPerBlock(n: n, rowBlocks: mBlocks)
-    let nBlocks = (n + blockColumns - 1) / blockColumns
+    let partition = BlockPartition(m: m, n: n, strip: inPlace ? avx2InPlaceTileRows : gemmMR)
     let useThreads = parallel && m * n * k >= gemmThreadedWork
-    // A narrow row-major B whose strips are all whole is read in place by the AVX2 tiles.
-    let readsBInPlace = kernel == .avx2 && b.columnStride == 1 && n % gemmNR == 0 && n <= gemmDirectColumns
+    let readsBInPlace = avx2ReadsBInPlace(n: n, b: b, kernel: kernel)
     var depth = 0
     while depth < k {
         let kc = min(gemmKC, k - depth)
@@ -178,19 +159,16 @@ private func gemmPanels(
             base: a.base + depth * a.columnStride, rowStride: a.rowStride, columnStride: a.columnStride)
         let addOnto = accumulate || depth > 0
         let computeBlock: (Int, Int) -> Void = { chunk, slot in
-            let mBlock = chunk / nBlocks
-            let nBlock = chunk % nBlocks
-            let rows = mBlock * blockRows..<min(m, (mBlock + 1) * blockRows)
-            let columns = nBlock * blockColumns..<min(n, (nBlock + 1) * blockColumns)
+            let (rows, columns) = partition.block(chunk)
             computeBlockOfC(
                 panelA: panelA, rows: rows, columns: columns, kc: kc, packedA: packedA + slot * sizeA,
                 packedB: packedB, bInPlace: readsBInPlace ? panelB : nil, c: c, ldc: ldc, accumulate: addOnto,
                 kernel: kernel)
         }
         if useThreads {
-            parallelChunks(mBlocks * nBlocks, slotted: computeBlock)
+            parallelChunks(partition.count, slotted: computeBlock)
         } else {
-            for chunk in 0..<(mBlocks * nBlocks) { computeBlock(chunk, 0) }
+            for chunk in 0..<(partition.count) { computeBlock(chunk, 0) }
         }
         depth += kc
     }
@@ -212,6 +190,40 @@ private func packPanelOfB(
         parallelChunks(stripChunks, packStrips)
     } else {
         (0..<stripChunks).forEach(packStrips)
+    }
+}
+
+/// Whether the AVX2 tiles read B in place: row-major, whole strips of 8 columns, at most
+/// gemmDirectColumns wide (packing such a B would cost as much as using it).
+private func avx2ReadsBInPlace(n: Int, b: MatrixOperand, kernel: GemmKernel) -> Bool {
+    kernel == .avx2 && b.columnStride == 1 && n % gemmNR == 0 && n <= gemmDirectColumns
+}
+
+/// How an m×n product is cut into work chunks: blocks of `rows` × `columns` (see `rowsPerBlock`
+/// and `columnsPerBlock`), numbered row block by row block. Depends on the shape only.
+private struct BlockPartition {
+    let m: Int
+    let n: Int
+    let rows: Int
+    let columns: Int
+    let columnBlocks: Int
+    /// Number of blocks.
+    let count: Int
+
+    init(m: Int, n: Int, strip: Int) {
+        self.m = m
+        self.n = n
+        rows = rowsPerBlock(m: m, strip: strip)
+        let rowBlocks = (m + rows - 1) / rows
+        columns = columnsPerBlock(n: n, rowBlocks: rowBlocks)
+        columnBlocks = (n + columns - 1) / columns
+        count = rowBlocks * columnBlocks
+    }
+
+    /// The rows and columns of block `index`.
+    func block(_ index: Int) -> (rows: Range<Int>, columns: Range<Int>) {
+        let rowStart = index / columnBlocks * rows, columnStart = index % columnBlocks * columns
+        return (rowStart..<min(m, rowStart + rows), columnStart..<min(n, columnStart + columns))
     }
 }
 
@@ -369,12 +381,23 @@ private func computeBlockOfCWithAVX2(
             kc: kc, packedA: packedA, rowCount: rows.count, packedB: packedB, firstColumn: columns.lowerBound,
             columnCount: columns.count, c: target, ldc: ldc, accumulate: accumulate)
     }
+    avx2BlockInPlace(
+        a: panelA, rows: rows, columns: columns, kc: kc, b: bInPlace?.base ?? UnsafePointer(packedB),
+        bDepthStride: bInPlace?.rowStride ?? gemmNR, bStripStride: bInPlace == nil ? gemmNR * kc : gemmNR, c: c,
+        ldc: ldc, accumulate: accumulate)
+}
+
+/// Rows `rows` × columns `columns` of C from a kc-deep panel, A read in place and B either in
+/// place or packed (given by its depth and strip strides), through the AVX2 4×16 tiles.
+private func avx2BlockInPlace(
+    a: MatrixOperand, rows: Range<Int>, columns: Range<Int>, kc: Int, b: UnsafePointer<Float>, bDepthStride: Int,
+    bStripStride: Int, c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
+) {
     avx2MultiplyBlock(
-        kc: kc, a: panelA.base + rows.lowerBound * panelA.rowStride, rowStride: panelA.rowStride,
-        columnStride: panelA.columnStride, rowCount: rows.count,
-        b: bInPlace?.base ?? UnsafePointer(packedB), bDepthStride: bInPlace?.rowStride ?? gemmNR,
-        bStripStride: bInPlace == nil ? gemmNR * kc : gemmNR, firstColumn: columns.lowerBound,
-        columnCount: columns.count, c: target, ldc: ldc, accumulate: accumulate)
+        kc: kc, a: a.base + rows.lowerBound * a.rowStride, rowStride: a.rowStride, columnStride: a.columnStride,
+        rowCount: rows.count, b: b, bDepthStride: bDepthStride, bStripStride: bStripStride,
+        firstColumn: columns.lowerBound, columnCount: columns.count, c: c + rows.lowerBound * ldc, ldc: ldc,
+        accumulate: accumulate)
 }
 #endif
 
