@@ -64,12 +64,12 @@ extension Tensor {
         return recorded(result, from: [x, weight, bias]) { g in
             let columns = x.shape[x.rank - 1], rows = g.count / Swift.max(width, 1)
             // dx = g · W ([rows × columns]) and dW = gᵀ · x ([width × columns]) in one region, with
-            // the bias gradient alongside: each block of 8 columns sums g's rows in order onto
+            // the bias gradient alongside: each block of 32 columns sums g's rows in order onto
             // zeros, as `sum(axis: 0)` does.
             var dxValues = [Float].forOverwriting(count: rows * columns)
             var dWeightValues = [Float].forOverwriting(count: width * columns)
             var dBias = [Float](repeating: 0, count: width)
-            let biasBlocks = (width + 7) / 8
+            let biasBlocks = (width + 31) / 32
             g.scalars.withUnsafeBufferPointer { gs in
                 weight.scalars.withUnsafeBufferPointer { w in
                     x.scalars.withUnsafeBufferPointer { xs in
@@ -89,11 +89,10 @@ extension Tensor {
                                             c: dW.baseAddress!, ldc: columns, accumulate: false),
                                         alongsideChunks: biasBlocks
                                     ) { block in
-                                        let first = block * 8, count = Swift.min(8, width - first)
-                                        let sums = db.baseAddress! + first
-                                        for row in 0..<rows {
-                                            zipLanes(sums, gs.baseAddress! + row * width + first, into: sums, count: count, +)
-                                        }
+                                        let first = block * 32
+                                        addColumns(
+                                            gs.baseAddress! + first, rowStride: width, rows: rows,
+                                            into: db.baseAddress! + first, count: Swift.min(32, width - first))
                                     }
                                 }
                             }
