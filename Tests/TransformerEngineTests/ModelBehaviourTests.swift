@@ -89,6 +89,48 @@ final class ModelBehaviourTests: XCTestCase {
         XCTAssertEqual(names.last, "head.weight")
     }
 
+    /// The name-free walk (optimizers, zeroGrad) meets the parameters in `visitParameters` order,
+    /// and a walk by name inside it (of another model: a model's parameters are being accessed
+    /// during its own walk) still gets whole dotted names.
+    func testParameterWalkWithoutNamesKeepsOrderAndNestedNames() {
+        var g = RandomGenerator(seed: 7)
+        let model = GPT(config: tinyConfig, using: &g), other = GPT(config: tinyConfig, using: &g)
+        let named = model.parameters
+        var walked: [Tensor] = []
+        var namesInside: [String] = []
+        model.forEachParameter { tensor in
+            walked.append(tensor)
+            if walked.count == 3 { namesInside = other.parameters.map(\.name) }
+        }
+        XCTAssertEqual(walked, named.map(\.tensor))
+        XCTAssertEqual(namesInside, named.map(\.name))
+        XCTAssertEqual(model.parameters.map(\.name), named.map(\.name))
+    }
+
+    /// Optimizer state follows each parameter's position from step to step: two SGD steps with
+    /// momentum give PyTorch's v₂ = μ·g + g for a constant gradient, per parameter.
+    func testMomentumIsKeptPerParameter() {
+        var g = RandomGenerator(seed: 3)
+        let layer = Linear(2, 2, using: &g)
+        let before = layer.parameters.map(\.tensor.scalars)
+        let optimizer = SGD(learningRate: 0.1, momentum: 0.5)
+        for _ in 0..<2 {
+            layer.zeroGrad()
+            (layer(Tensor([[1, 2]])) * Tensor([[1, -1]])).sum().backward()
+            optimizer.step(layer)
+        }
+        layer.zeroGrad()
+        (layer(Tensor([[1, 2]])) * Tensor([[1, -1]])).sum().backward()
+        for ((_, tensor), start) in zip(layer.parameters, before) {
+            let gradient = tensor.grad!.scalars
+            for i in 0..<start.count {
+                // p₂ = p₀ − lr·g − lr·(μ·g + g)
+                let expected = start[i] - 0.1 * gradient[i] - 0.1 * (0.5 * gradient[i] + gradient[i])
+                XCTAssertEqual(tensor.scalars[i], expected, accuracy: 1e-6)
+            }
+        }
+    }
+
     func testSchedulesFollowTheirFormulas() {
         let cosine = LearningRateSchedule.warmupCosine(peak: 1, warmupSteps: 10, totalSteps: 110)
         XCTAssertEqual(cosine.rate(at: 4), 0.5, accuracy: 1e-6)

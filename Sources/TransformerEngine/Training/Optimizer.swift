@@ -1,4 +1,4 @@
-// Optimizers: SGD with momentum, Adam and AdamW, keeping per-parameter state by name.
+// Optimizers: SGD with momentum, Adam and AdamW, keeping per-parameter state by position.
 
 // MARK: - Optimizer
 
@@ -11,14 +11,36 @@ public protocol Optimizer: AnyObject {
     func step(_ model: Module)
 }
 
-/// Applies `update(name, value, gradient)` to each parameter holding a gradient, keeping its
-/// autograd node so accumulated gradients keep flowing to the same leaf.
-func updateParameters(of model: Module, _ update: (String, inout [Float], [Float]) -> Void) {
+/// Applies `update(position, value, gradient)` to each parameter holding a gradient, keeping its
+/// autograd node so accumulated gradients keep flowing to the same leaf. `position` counts every
+/// parameter in `visitParameters` order (those without a gradient too), so it names the same
+/// parameter from step to step, as a parameter's place in PyTorch's parameter list does.
+func updateParameters(of model: Module, _ update: (Int, inout [Float], [Float]) -> Void) {
     withoutGrad {
-        model.visitParameters { name, tensor in
+        var position = 0
+        model.forEachParameter { tensor in
+            defer { position += 1 }
             guard let grad = tensor.grad else { return }
-            update(name, &tensor.scalars, grad.scalars)
+            update(position, &tensor.scalars, grad.scalars)
         }
+    }
+}
+
+/// Per-parameter optimizer state by position (see `updateParameters`), created on first use.
+struct ParameterStates<State> {
+    private var states: [State?] = []
+
+    /// Runs `body` on the state of the parameter at `position`, made by `fresh` the first time.
+    /// `fits` tells whether a kept state belongs to a parameter of this size: another model's
+    /// parameters in the same optimizer are a programming error, reported by position.
+    mutating func withState(
+        at position: Int, fresh: () -> State, fits: (State) -> Bool, _ body: (inout State) -> Void
+    ) {
+        if states.count <= position { states.append(contentsOf: repeatElement(nil, count: position + 1 - states.count)) }
+        var state = states[position].take() ?? fresh()
+        precondition(fits(state), "optimizer: parameter \(position) changed size since the last step; use one optimizer per model")
+        body(&state)
+        states[position] = state
     }
 }
 
@@ -29,7 +51,7 @@ public final class SGD: Optimizer {
     public var learningRate: Float
     public let momentum: Float
     public let weightDecay: Float
-    private var velocity: [String: [Float]] = [:]
+    private var velocity = ParameterStates<[Float]>()
 
     public init(learningRate: Float, momentum: Float = 0, weightDecay: Float = 0) {
         self.learningRate = learningRate
@@ -38,19 +60,20 @@ public final class SGD: Optimizer {
     }
 
     public func step(_ model: Module) {
-        updateParameters(of: model) { name, p, g in
-            var v = velocity.removeValue(forKey: name) ?? []
-            let fresh = v.isEmpty
-            if momentum != 0 && fresh { v = [Float](repeating: 0, count: p.count) }
-            for i in 0..<p.count {
-                var d = g[i] + weightDecay * p[i]
-                if momentum != 0 {
-                    v[i] = fresh ? d : momentum * v[i] + d
-                    d = v[i]
+        updateParameters(of: model) { position, p, g in
+            // An empty velocity: none yet (the first step takes v = d, as PyTorch's buffer).
+            velocity.withState(at: position, fresh: { [] }, fits: { $0.isEmpty || $0.count == p.count }) { v in
+                let fresh = v.isEmpty
+                if momentum != 0 && fresh { v = [Float](repeating: 0, count: p.count) }
+                for i in 0..<p.count {
+                    var d = g[i] + weightDecay * p[i]
+                    if momentum != 0 {
+                        v[i] = fresh ? d : momentum * v[i] + d
+                        d = v[i]
+                    }
+                    p[i] -= learningRate * d
                 }
-                p[i] -= learningRate * d
             }
-            if momentum != 0 { velocity[name] = v }
         }
     }
 }
@@ -73,7 +96,7 @@ public final class Adam: Optimizer {
     /// multiplying t times afresh, without a cost that grows with t.
     private var beta1Power: Float = 1
     private var beta2Power: Float = 1
-    private var moments: [String: (m: [Float], v: [Float])] = [:]
+    private var moments = ParameterStates<(m: [Float], v: [Float])>()
 
     public init(
         learningRate: Float = 1e-3, beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8,
@@ -94,10 +117,13 @@ public final class Adam: Optimizer {
         let correction1 = 1 - beta1Power
         let correction2Root = (1 - beta2Power).squareRoot()
         let stepSize = learningRate / correction1
-        updateParameters(of: model) { name, p, g in
-            var state = moments.removeValue(forKey: name) ?? ([Float](repeating: 0, count: p.count), [Float](repeating: 0, count: p.count))
-            update(&p, gradient: g, moments: &state, stepSize: stepSize, correction2Root: correction2Root)
-            moments[name] = state
+        updateParameters(of: model) { position, p, g in
+            moments.withState(
+                at: position, fresh: { ([Float](repeating: 0, count: p.count), [Float](repeating: 0, count: p.count)) },
+                fits: { $0.m.count == p.count }
+            ) { state in
+                update(&p, gradient: g, moments: &state, stepSize: stepSize, correction2Root: correction2Root)
+            }
         }
     }
 

@@ -38,14 +38,14 @@ public enum LearningRateSchedule: Sendable {
 @discardableResult
 public func clipGradNorm(_ model: Module, maxNorm: Float) -> Float {
     var total: Double = 0
-    model.visitParameters { _, tensor in
+    model.forEachParameter { tensor in
         guard let grad = tensor.grad else { return }
         for g in grad.scalars { total += Double(g) * Double(g) }
     }
     let norm = Float(total.squareRoot())
     let scale = maxNorm / (norm + 1e-6)
     if scale < 1 {
-        model.visitParameters { _, tensor in
+        model.forEachParameter { tensor in
             guard let node = tensor.node, let grad = node.grad else { return }
             node.grad = withoutGrad { grad * scale }
         }
