@@ -106,21 +106,29 @@ extension GradNode {
 
     /// Nodes reachable from `root`, every node after all of its inputs. Iterative, so deep
     /// graphs cannot overflow the stack.
+    ///
+    /// A node is marked visited by writing this walk's number into it (a set of node identities
+    /// cost a hash per node and edge). Graphs are walked on the thread that built them.
     static func topologicalOrder(from root: GradNode) -> [GradNode] {
+        walks &+= 1
+        let walk = walks
         var order: [GradNode] = []
-        var visited = Set<ObjectIdentifier>()
         var stack: [(GradNode, Bool)] = [(root, false)]
         while let (node, expanded) = stack.popLast() {
             if expanded {
                 order.append(node)
                 continue
             }
-            guard visited.insert(ObjectIdentifier(node)).inserted else { continue }
+            guard node.visitedInWalk != walk else { continue }
+            node.visitedInWalk = walk
             stack.append((node, true))
             for input in node.inputs.reversed() {
-                if let input, !visited.contains(ObjectIdentifier(input)) { stack.append((input, false)) }
+                if let input, input.visitedInWalk != walk { stack.append((input, false)) }
             }
         }
         return order
     }
+
+    /// Walks started so far; a node holding the current number was visited by this walk.
+    nonisolated(unsafe) private static var walks = 0
 }

@@ -13,6 +13,8 @@ final class GradNode: @unchecked Sendable {
     let backward: ((Tensor) -> [Tensor?])?
     /// The accumulated gradient of the output, same shape as the output.
     var grad: Tensor?
+    /// The number of the latest graph walk that reached this node (see `topologicalOrder`).
+    var visitedInWalk = 0
 
     init(inputs: [GradNode?] = [], backward: ((Tensor) -> [Tensor?])? = nil) {
         self.inputs = inputs
