@@ -4,10 +4,11 @@ import Foundation
 
 // MARK: - Python peer
 
-/// Runs `script` with `/usr/bin/python3` and returns its stdout, or nil when Python or its
-/// modules are missing. OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE are removed for the child only,
-/// so OpenBLAS picks its best kernel for this CPU.
-func runPython(_ script: String, arguments: [String], threads: Int) -> String? {
+/// A `/usr/bin/python3 -c script arguments` process whose stdout is piped to us, or nil when
+/// there is no such Python. OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE are removed for the child
+/// only, so OpenBLAS picks its best kernel for this CPU; the BLAS and OpenMP thread counts are
+/// `threads`.
+private func pythonProcess(_ script: String, arguments: [String], threads: Int) -> (Process, Pipe)? {
     let python = "/usr/bin/python3"
     guard FileManager.default.isExecutableFile(atPath: python) else { return nil }
     let process = Process()
@@ -21,11 +22,70 @@ func runPython(_ script: String, arguments: [String], threads: Int) -> String? {
     let output = Pipe()
     process.standardOutput = output
     process.standardError = FileHandle.nullDevice
+    return (process, output)
+}
+
+/// Runs `script` with `/usr/bin/python3` and returns its stdout, or nil when Python or its
+/// modules are missing.
+func runPython(_ script: String, arguments: [String], threads: Int) -> String? {
+    guard let (process, output) = pythonProcess(script, arguments: arguments, threads: threads) else { return nil }
     do { try process.run() } catch { return nil }
     let data = output.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     guard process.terminationStatus == 0 else { return nil }
     return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+}
+
+/// A PyTorch process that stays up and runs timed steps on request, so that its steps and ours
+/// can alternate in short rounds: this machine's speed changes within seconds, and a ratio of
+/// two batches run next to each other compares like with like.
+final class TorchPeer {
+    private let process: Process
+    private let requests = Pipe()
+    private let replies: FileHandle
+    private var pending = Data()
+
+    /// Starts `torchGPTPeerScript` for one configuration; nil when Python or PyTorch is missing.
+    init?(arguments: [String], threads: Int) {
+        guard let (process, output) = pythonProcess(torchGPTPeerScript, arguments: arguments, threads: threads)
+        else { return nil }
+        self.process = process
+        replies = output.fileHandleForReading
+        process.standardInput = requests
+        do { try process.run() } catch { return nil }
+        guard readLine() == "ready" else {
+            process.terminate()
+            return nil
+        }
+    }
+
+    /// The seconds of each of `steps` train steps (or forward passes), run now; nil if the
+    /// peer has gone.
+    func times(_ what: String, steps: Int) -> [Double]? {
+        requests.fileHandleForWriting.write(Data("\(what) \(steps)\n".utf8))
+        let times = readLine()?.split(separator: " ").compactMap { Double($0) }
+        return times?.count == steps ? times : nil
+    }
+
+    /// Asks the peer to exit and waits for it.
+    func close() {
+        try? requests.fileHandleForWriting.close()
+        process.waitUntilExit()
+    }
+
+    /// One line of the peer's output without its newline; nil at end of output.
+    private func readLine() -> String? {
+        while true {
+            if let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
+                let line = String(decoding: pending[..<newline], as: UTF8.self)
+                pending.removeSubrange(...newline)
+                return line
+            }
+            let chunk = replies.availableData
+            if chunk.isEmpty { return nil }
+            pending.append(chunk)
+        }
+    }
 }
 
 /// numpy float32 matmul: prints GFLOPS for n×n·n×n (median of repeats).
@@ -41,10 +101,11 @@ for _ in range(reps):
 ts.sort(); print(2 * n ** 3 / ts[len(ts) // 2] / 1e9)
 """
 
-/// PyTorch GPT with the benchmark's architecture: prints "train_seconds forward_seconds".
-let torchGPTScript = """
+/// PyTorch GPT with the benchmark's architecture, as a `TorchPeer`: warms up, prints "ready",
+/// then answers each request line "train N" or "forward N" with the seconds of N runs.
+let torchGPTPeerScript = """
 import sys, time, math, torch, torch.nn as nn, torch.nn.functional as F
-V, T, D, H, L, B, threads, reps = map(int, sys.argv[1:9])
+V, T, D, H, L, B, threads = map(int, sys.argv[1:8])
 torch.set_num_threads(threads); torch.manual_seed(0)
 class Block(nn.Module):
     def __init__(s):
@@ -73,11 +134,13 @@ def train():
     opt.zero_grad(set_to_none=True); loss = F.cross_entropy(m(ids).view(-1, V), tg.view(-1)); loss.backward(); opt.step()
 def fwd():
     with torch.no_grad(): m(ids)
-def med(f):
-    for _ in range(3): f()
-    ts = []
-    for _ in range(reps):
+for _ in range(3): train(); fwd()
+print("ready", flush=True)
+while True:
+    line = sys.stdin.readline()
+    if not line: break
+    what, n = line.split(); f = train if what == "train" else fwd; ts = []
+    for _ in range(int(n)):
         t = time.perf_counter(); f(); ts.append(time.perf_counter() - t)
-    ts.sort(); return ts[len(ts) // 2]
-print(med(train), med(fwd))
+    print(" ".join(repr(x) for x in ts), flush=True)
 """

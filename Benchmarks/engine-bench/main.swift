@@ -105,30 +105,49 @@ if arguments.contains("--sgemm-only") { exit(0) }
 let boundRate = sgemmRates.values.sorted()[sgemmRates.count / 2]
 for config in configs {
     let workload = GPTWorkload(config)
-    // A micro step takes about a millisecond on either side: many repeats, so that the medians
-    // stand still while this shared machine's speed swings (as for sgemm at n = 256).
-    let repeats = quick ? 3 : (config.name == "micro" ? 201 : 10)
-    // Our runs are split around the peer's (half before, half after) and pooled: when the
-    // machine's speed drifts during the run, both sides see the same mix of it.
-    let half = (repeats + 1) / 2
-    var trainTimes = secondsOfRuns(repeats: half) { workload.trainStep() }
-    var forwardTimes = secondsOfRuns(repeats: half) { workload.forward() }
+    // Our steps and PyTorch's alternate in rounds (ours first in even rounds, PyTorch's first in
+    // odd ones): this machine's speed swings within seconds, and two batches run next to each
+    // other see the same machine. The ratio is the median of the rounds' ratios; the pooled
+    // medians of all steps are printed too. A micro step takes about a millisecond on either
+    // side, so many steps per round.
+    let (rounds, steps) = quick ? (1, 3) : (config.name == "micro" ? (10, 20) : (5, 2))
+    let g = config.gpt
+    let peerArguments = [g.vocabSize, g.contextLength, g.dModel, g.heads, g.layers, config.batch, threads].map(String.init)
+    let peer = TorchPeer(arguments: peerArguments, threads: threads)
+    for _ in 0..<2 { workload.trainStep(); workload.forward() }
+    var ours = (train: [[Double]](), forward: [[Double]]())
+    var theirs = (train: [[Double]](), forward: [[Double]]())
+    for round in 0..<rounds {
+        for side in round % 2 == 0 ? [0, 1] : [1, 0] {
+            if side == 0 {
+                ours.train.append(secondsOfRuns(warmup: 0, repeats: steps) { workload.trainStep() })
+                ours.forward.append(secondsOfRuns(warmup: 0, repeats: steps) { workload.forward() })
+            } else if let peer, let train = peer.times("train", steps: steps),
+                      let forward = peer.times("forward", steps: steps) {
+                theirs.train.append(train)
+                theirs.forward.append(forward)
+            }
+        }
+    }
+    peer?.close()
     let tokens = config.batch * config.gpt.contextLength
     // 6 × parameters × tokens FLOPs for forward + backward, at the measured sgemm rate.
     let bound = 6 * Double(workload.model.parameterCount) * Double(tokens) / (boundRate * 1e9)
-    let g = config.gpt
-    let peerArguments = [g.vocabSize, g.contextLength, g.dModel, g.heads, g.layers, config.batch, threads, repeats].map(String.init)
-    let peer = runPython(torchGPTScript, arguments: peerArguments, threads: threads)?
-        .split(separator: " ").compactMap { Double($0) }
-    trainTimes += secondsOfRuns(repeats: half) { workload.trainStep() }
-    forwardTimes += secondsOfRuns(repeats: half) { workload.forward() }
-    let train = median(trainTimes), forward = median(forwardTimes)
-    let torchTrain = peer?.first ?? .nan, torchForward = peer?.last ?? .nan
+    let train = median(ours.train.flatMap { $0 }), forward = median(ours.forward.flatMap { $0 })
+    let paired = theirs.train.count == rounds
+    let torchTrain = paired ? median(theirs.train.flatMap { $0 }) : .nan
+    let torchForward = paired ? median(theirs.forward.flatMap { $0 }) : .nan
+    /// The median over rounds of PyTorch's median step over ours.
+    func roundRatio(_ peer: [[Double]], _ own: [[Double]]) -> Double {
+        paired ? median(zip(peer, own).map { median($0) / median($1) }) : .nan
+    }
     report([
         "bench": "gpt", "config": config.name, "threads": threads, "parameters": workload.model.parameterCount,
         "train_ms": train * 1000, "forward_ms": forward * 1000,
         "torch_train_ms": torchTrain * 1000, "torch_forward_ms": torchForward * 1000,
-        "speedup_train": torchTrain / train, "speedup_forward": torchForward / forward,
+        "speedup_train": roundRatio(theirs.train, ours.train), "speedup_forward": roundRatio(theirs.forward, ours.forward),
+        "speedup_train_pooled": torchTrain / train, "speedup_forward_pooled": torchForward / forward,
+        "rounds": rounds, "steps_per_round": steps,
         "matmul_bound_ms": bound * 1000, "times_bound": train / bound,
     ])
 }
