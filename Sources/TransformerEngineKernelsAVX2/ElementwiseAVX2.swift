@@ -28,18 +28,23 @@ public func avx2GELUBackward(
 
 // MARK: - Softmax
 
-/// Softmax of `rows` rows of `n` floats each (see `softmaxRows`). `out` may be `x`. O(rows·n).
+/// Softmax of the first `n` floats of `rows` rows `rowStride` apart (see `softmaxRows`). `out` may
+/// be `x`. O(rows·rowStride).
 @inline(never)
-public func avx2SoftmaxRows(_ x: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, rows: Int, n: Int) {
-    softmaxRows(x, into: out, rows: rows, n: n)
+public func avx2SoftmaxRows(
+    _ x: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, rows: Int, n: Int, rowStride: Int
+) {
+    softmaxRows(x, into: out, rows: rows, n: n, rowStride: rowStride)
 }
 
-/// Softmax's backward over `rows` rows (see `softmaxBackwardRows`). `out` may be `g`. O(rows·n).
+/// Softmax's backward over the first `n` floats of `rows` rows `rowStride` apart (see
+/// `softmaxBackwardRows`). `out` may be `g`. O(rows·rowStride).
 @inline(never)
 public func avx2SoftmaxBackwardRows(
-    _ g: UnsafePointer<Float>, _ y: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, rows: Int, n: Int
+    _ g: UnsafePointer<Float>, _ y: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, rows: Int, n: Int,
+    rowStride: Int
 ) {
-    softmaxBackwardRows(g, y, into: out, rows: rows, n: n)
+    softmaxBackwardRows(g, y, into: out, rows: rows, n: n, rowStride: rowStride)
 }
 
 /// Cross-entropy's probabilities for `rows` rows of `n` logits, each row's max and sum stored in

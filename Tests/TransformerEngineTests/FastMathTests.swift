@@ -52,19 +52,19 @@ final class FastMathTests: XCTestCase {
         var scores = Array(x.prefix(13 * 23))
         for j in 13..<26 { scores[j] = -.infinity }
         let rows = scores.count / 13
-        avx2SoftmaxRows(scores, into: &fast, rows: rows, n: 13)
+        avx2SoftmaxRows(scores, into: &fast, rows: rows, n: 13, rowStride: 13)
         baseline.withUnsafeMutableBufferPointer { out in
-            scores.withUnsafeBufferPointer { softmaxRows($0.baseAddress!, into: out.baseAddress!, rows: rows, n: 13) }
+            scores.withUnsafeBufferPointer { softmaxRows($0.baseAddress!, into: out.baseAddress!, rows: rows, n: 13, rowStride: 13) }
         }
         XCTAssertEqual(bits(Array(fast.prefix(scores.count))), bits(Array(baseline.prefix(scores.count))))
         XCTAssertEqual(Array(fast[13..<26]), [Float](repeating: 0, count: 13))
 
         let weights = Array(fast.prefix(scores.count))
-        avx2SoftmaxBackwardRows(upstream, weights, into: &fast, rows: rows, n: 13)
+        avx2SoftmaxBackwardRows(upstream, weights, into: &fast, rows: rows, n: 13, rowStride: 13)
         baseline.withUnsafeMutableBufferPointer { out in
             upstream.withUnsafeBufferPointer { gr in
                 weights.withUnsafeBufferPointer { y in
-                    softmaxBackwardRows(gr.baseAddress!, y.baseAddress!, into: out.baseAddress!, rows: rows, n: 13)
+                    softmaxBackwardRows(gr.baseAddress!, y.baseAddress!, into: out.baseAddress!, rows: rows, n: 13, rowStride: 13)
                 }
             }
         }

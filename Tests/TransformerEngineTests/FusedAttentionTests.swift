@@ -63,6 +63,43 @@ final class FusedAttentionTests: XCTestCase {
         assertFusedEqualsStaged(dModel: 4, heads: 2, batch: 2, queries: 260, mask: Tensor.causalMask(260))
     }
 
+    // The fused op skips blocks of 8 that a mask blocks whole (see `AttentionProblem.Blocks`);
+    // these masks block some: several blocks each way, ragged last blocks, per item and per pair.
+
+    func testCausalOverSeveralBlocks() {
+        assertFusedEqualsStaged(queries: 32, mask: Tensor.causalMask(32))
+        assertFusedEqualsStaged(queries: 21, mask: Tensor.causalMask(21))
+    }
+
+    func testPaddingOfDifferentLengthsPerItem() {
+        let ids = [Array(1...9) + Array(repeating: 0, count: 15), Array(1...17) + Array(repeating: 0, count: 7)]
+        assertFusedEqualsStaged(queries: 10, keys: 24, mask: Tensor.paddingMask(ids, padID: 0))
+    }
+
+    /// Causal and padding together, [batch, 1, n, n]: one set of blocks per pair.
+    func testCausalAndPaddingTogether() {
+        let n = 19
+        var values: [Float] = []
+        for length in [12, 19] {
+            for i in 0..<n { for j in 0..<n { values.append(j <= i && j < length ? 1 : 0) } }
+        }
+        assertFusedEqualsStaged(queries: n, mask: Tensor(shape: [2, 1, n, n], scalars: values))
+    }
+
+    /// Rows whose open keys end at different places in no order, and rows with none open.
+    func testScatteredMaskWithBlockedRows() {
+        var g = RandomGenerator(seed: 9)
+        let n = 20
+        var values: [Float] = []
+        for pair in 0..<4 {
+            for i in 0..<n {
+                let end = (i + pair) % 3 == 0 ? 0 : g.nextInt(below: n + 1)
+                for j in 0..<n { values.append(j < end && g.nextInt(below: 4) != 0 ? 1 : 0) }
+            }
+        }
+        assertFusedEqualsStaged(queries: n, mask: Tensor(shape: [2, 2, n, n], scalars: values))
+    }
+
     /// A mask that does not broadcast is left to the op-by-op form, whose error names both shapes.
     func testMaskThatDoesNotBroadcastIsLeftToTheStages() {
         let x = Tensor.zeros([1, 2, 4])

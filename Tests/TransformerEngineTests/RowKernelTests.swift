@@ -53,6 +53,26 @@ final class RowKernelTests: XCTestCase {
 
     // MARK: - Tests
 
+    /// Softmax over the first n floats of rows `rowStride` apart gives the bits of softmax over
+    /// whole rows whose tail is −∞, zeros in the tail; its backward likewise (y is 0 there).
+    func testSoftmaxOverAnOpenPrefixMatchesWholeRowsWithBlockedTails() {
+        var g = RandomGenerator(seed: 23)
+        for (rows, n, stride) in [(9, 8, 32), (16, 13, 24), (3, 0, 8), (17, 24, 24)] {
+            var whole = random(rows * stride, &g)
+            for r in 0..<rows { for j in n..<stride { whole[r * stride + j] = -.infinity } }
+            let expected = referenceSoftmax(whole, rows: rows, n: stride)
+            var out = [Float](repeating: .nan, count: rows * stride)
+            softmaxRows(whole, into: &out, rows: rows, n: n, rowStride: stride)
+            XCTAssertEqual(bits(out), bits(expected), "softmax prefix \(n) of \(stride)")
+            let upstream = random(rows * stride, &g, scale: 1)
+            var dx = [Float](repeating: .nan, count: rows * stride)
+            softmaxBackwardRows(upstream, expected, into: &dx, rows: rows, n: n, rowStride: stride)
+            let reference = referenceSoftmaxBackward(upstream, expected, rows: rows, n: stride)
+            // The whole rows' tail is y·(g − Σ) with y = 0, a zero whose sign follows g − Σ.
+            XCTAssertEqual(bits(dx), bits(reference.map { $0 == 0 ? 0 : $0 }), "backward prefix \(n) of \(stride)")
+        }
+    }
+
     func testSoftmaxAndItsBackwardMatchOneRowAtATime() throws {
         var g = RandomGenerator(seed: 21)
         for (rows, n) in shapes {
@@ -62,17 +82,17 @@ final class RowKernelTests: XCTestCase {
             let upstream = random(rows * n, &g, scale: 1)
             let expected = referenceSoftmax(x, rows: rows, n: n)
             var out = [Float](repeating: .nan, count: rows * n)
-            softmaxRows(x, into: &out, rows: rows, n: n)
+            softmaxRows(x, into: &out, rows: rows, n: n, rowStride: n)
             XCTAssertEqual(bits(out), bits(expected), "softmax \(rows)×\(n)")
             let expectedBackward = referenceSoftmaxBackward(upstream, expected, rows: rows, n: n)
             var dx = [Float](repeating: .nan, count: rows * n)
-            softmaxBackwardRows(upstream, expected, into: &dx, rows: rows, n: n)
+            softmaxBackwardRows(upstream, expected, into: &dx, rows: rows, n: n, rowStride: n)
             XCTAssertEqual(bits(dx), bits(expectedBackward), "softmax backward \(rows)×\(n)")
             #if arch(x86_64)
             if GemmKernel.avx2IsAvailable {
-                avx2SoftmaxRows(x, into: &out, rows: rows, n: n)
+                avx2SoftmaxRows(x, into: &out, rows: rows, n: n, rowStride: n)
                 XCTAssertEqual(bits(out), bits(expected), "AVX2 softmax \(rows)×\(n)")
-                avx2SoftmaxBackwardRows(upstream, expected, into: &dx, rows: rows, n: n)
+                avx2SoftmaxBackwardRows(upstream, expected, into: &dx, rows: rows, n: n, rowStride: n)
                 XCTAssertEqual(bits(dx), bits(expectedBackward), "AVX2 softmax backward \(rows)×\(n)")
             }
             #endif

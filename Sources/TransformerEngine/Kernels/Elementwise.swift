@@ -37,27 +37,36 @@ enum Elementwise {
         }
     }
 
-    /// Softmax of each of `rows` rows of `n` floats, spread over threads when large. `out` may be `x`. O(rows·n).
-    static func softmaxRows(_ x: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, rows: Int, n: Int) {
-        inBlocks(rows, unit: n) { first, count in
-            let x = x + first * n, out = out + first * n
+    /// Softmax of the first `n` floats of each of `rows` rows `rowStride` apart (the rest of each
+    /// row becomes 0), spread over threads when large. `out` may be `x`. O(rows·rowStride).
+    static func softmaxRows(
+        _ x: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, rows: Int, n: Int, rowStride: Int? = nil
+    ) {
+        let stride = rowStride ?? n
+        inBlocks(rows, unit: stride) { first, count in
+            let x = x + first * stride, out = out + first * stride
             #if arch(x86_64)
-            if GemmKernel.current == .avx2 { return avx2SoftmaxRows(x, into: out, rows: count, n: n) }
+            if GemmKernel.current == .avx2 { return avx2SoftmaxRows(x, into: out, rows: count, n: n, rowStride: stride) }
             #endif
-            TransformerEngine.softmaxRows(x, into: out, rows: count, n: n)
+            TransformerEngine.softmaxRows(x, into: out, rows: count, n: n, rowStride: stride)
         }
     }
 
-    /// Softmax's backward for each of `rows` rows, spread over threads when large. `out` may be `g`. O(rows·n).
+    /// Softmax's backward for the first `n` floats of each of `rows` rows `rowStride` apart (the
+    /// rest of each row becomes 0), spread over threads when large. `out` may be `g`. O(rows·rowStride).
     static func softmaxBackwardRows(
-        _ g: UnsafePointer<Float>, _ y: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, rows: Int, n: Int
+        _ g: UnsafePointer<Float>, _ y: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, rows: Int, n: Int,
+        rowStride: Int? = nil
     ) {
-        inBlocks(rows, unit: n) { first, count in
-            let g = g + first * n, y = y + first * n, out = out + first * n
+        let stride = rowStride ?? n
+        inBlocks(rows, unit: stride) { first, count in
+            let g = g + first * stride, y = y + first * stride, out = out + first * stride
             #if arch(x86_64)
-            if GemmKernel.current == .avx2 { return avx2SoftmaxBackwardRows(g, y, into: out, rows: count, n: n) }
+            if GemmKernel.current == .avx2 {
+                return avx2SoftmaxBackwardRows(g, y, into: out, rows: count, n: n, rowStride: stride)
+            }
             #endif
-            TransformerEngine.softmaxBackwardRows(g, y, into: out, rows: count, n: n)
+            TransformerEngine.softmaxBackwardRows(g, y, into: out, rows: count, n: n, rowStride: stride)
         }
     }
 

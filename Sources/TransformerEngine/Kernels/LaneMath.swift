@@ -315,48 +315,55 @@ func rowSums(live: Int, count n: Int, _ term: (_ row: Int, _ j: Int) -> Float) -
 
 // MARK: - Softmax rows
 
-/// Softmax of `rows` rows of n floats (row stride n): per row the max, exponentials eight at a
-/// time, their sum in index order, the scale. A row that is all −∞ gives zeros. `out` may be `x`.
-/// O(rows·n).
+/// Softmax of the first n floats of `rows` rows `rowStride` apart: per row the max, exponentials
+/// eight at a time, their sum in index order, the scale; the row's floats from n to `rowStride`
+/// become 0 (what softmax gives entries of −∞ there). A row that is all −∞ gives zeros. `out`
+/// may be `x`. O(rows·rowStride).
 @inline(__always)
-func softmaxRows(_ x: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, rows: Int, n: Int) {
+func softmaxRows(
+    _ x: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, rows: Int, n: Int, rowStride: Int
+) {
     var first = 0
     while first < rows {
         let live = Swift.min(8, rows - first)
-        let x = x + first * n, out = out + first * n
+        let x = x + first * rowStride, out = out + first * rowStride
         var peaks = Lanes()
         for i in 0..<live {
-            let peak = maximum(x + i * n, count: n)
+            let peak = maximum(x + i * rowStride, count: n)
             peaks[i] = peak
             if peak == -.infinity {
-                (out + i * n).update(repeating: 0, count: n)
+                (out + i * rowStride).update(repeating: 0, count: n)
             } else {
-                exponentials(x + i * n, minus: peak, into: out + i * n, count: n)
+                exponentials(x + i * rowStride, minus: peak, into: out + i * rowStride, count: n)
             }
+            (out + i * rowStride + n).update(repeating: 0, count: rowStride - n)
         }
-        let totals = rowSums(live: live, count: n) { i, j in out[i * n + j] }
+        let totals = rowSums(live: live, count: n) { i, j in out[i * rowStride + j] }
         for i in 0..<live where peaks[i] != -.infinity {
             let inverse = Lanes(repeating: 1 / totals[i])
-            mapLanes(out + i * n, into: out + i * n, count: n) { $0 * inverse }
+            mapLanes(out + i * rowStride, into: out + i * rowStride, count: n) { $0 * inverse }
         }
         first += 8
     }
 }
 
-/// Softmax's gradient for `rows` rows, dx = y ⊙ (g − Σ g⊙y), each sum in index order. `out` may
-/// be `g`. O(rows·n).
+/// Softmax's gradient for the first n floats of `rows` rows `rowStride` apart, dx = y ⊙ (g − Σ g⊙y),
+/// each sum in index order; the floats from n to `rowStride` become 0 (y is 0 there). `out` may be
+/// `g`. O(rows·rowStride).
 @inline(__always)
 func softmaxBackwardRows(
-    _ g: UnsafePointer<Float>, _ y: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, rows: Int, n: Int
+    _ g: UnsafePointer<Float>, _ y: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, rows: Int, n: Int,
+    rowStride: Int
 ) {
     var first = 0
     while first < rows {
         let live = Swift.min(8, rows - first)
-        let g = g + first * n, y = y + first * n, out = out + first * n
-        let dots = rowSums(live: live, count: n) { i, j in g[i * n + j] * y[i * n + j] }
+        let g = g + first * rowStride, y = y + first * rowStride, out = out + first * rowStride
+        let dots = rowSums(live: live, count: n) { i, j in g[i * rowStride + j] * y[i * rowStride + j] }
         for i in 0..<live {
             let shared = Lanes(repeating: dots[i])
-            zipLanes(g + i * n, y + i * n, into: out + i * n, count: n) { g, y in y * (g - shared) }
+            zipLanes(g + i * rowStride, y + i * rowStride, into: out + i * rowStride, count: n) { g, y in y * (g - shared) }
+            (out + i * rowStride + n).update(repeating: 0, count: rowStride - n)
         }
         first += 8
     }

@@ -27,11 +27,15 @@ extension Tensor {
             scale: 1 / Float(headSize).squareRoot(), maskStrides: maskStrides)
         var weights = [Float].forOverwriting(count: batch * heads * n * m)
         var output = [Float].forOverwriting(count: batch * n * d)
+        var blocks: [AttentionProblem.Blocks] = []
         withPointers(query, key, value, mask) { q, k, v, allowed in
+            blocks = problem.blocks(allowed)
             weights.withUnsafeMutableBufferPointer { w in
                 output.withUnsafeMutableBufferPointer { out in
                     problem.forEachHead { pair in
-                        problem.forward(pair, q: q, k: k, v: v, allowed: allowed, weights: w.baseAddress!, out: out.baseAddress!)
+                        problem.forward(
+                            pair, blocks: blocks[pair % blocks.count], q: q, k: k, v: v, allowed: allowed,
+                            weights: w.baseAddress!, out: out.baseAddress!)
                     }
                 }
             }
@@ -49,7 +53,7 @@ extension Tensor {
                                 dv.withUnsafeMutableBufferPointer { dv in
                                     problem.forEachHead { pair in
                                         problem.backward(
-                                            pair, dOut: dOut.baseAddress!, q: q, k: k, v: v, allowed: allowed,
+                                            pair, blocks: blocks[pair % blocks.count], dOut: dOut.baseAddress!, q: q, k: k, v: v, allowed: allowed,
                                             weights: w.baseAddress!, dq: dq.baseAddress!, dk: dk.baseAddress!,
                                             dv: dv.baseAddress!)
                                     }
@@ -112,15 +116,16 @@ private struct AttentionProblem {
         }
     }
 
-    /// Scales one pair's score matrix `s` ([queries × keys]) in place and applies the mask. An entry
+    /// Scales the first `width` entries of rows `rows` of one pair's score matrix `s` ([queries ×
+    /// keys]) in place and applies the mask. An entry
     /// the mask blocks becomes `blocked`, after the scale (forward: −∞ scores, open ones value·scale)
     /// or before it (backward: (open ? value : 0)·scale). Eight lanes at a time where the mask's
     /// rows are contiguous (the usual layouts), entry by entry otherwise; each entry gets the same
     /// arithmetic either way, so the same bits. O(queries·keys).
     @inline(__always)
     private func scaleAndMask(
-        _ pair: Int, _ s: UnsafeMutablePointer<Float>, _ allowed: UnsafePointer<Float>?, blocked: Float,
-        blockBeforeScale: Bool
+        _ pair: Int, _ s: UnsafeMutablePointer<Float>, _ allowed: UnsafePointer<Float>?, rows: Range<Int>, width: Int,
+        blocked: Float, blockBeforeScale: Bool
     ) {
         let factor = Lanes(repeating: scale), fill = Lanes(repeating: blocked)
         @inline(__always)
@@ -130,15 +135,15 @@ private struct AttentionProblem {
                 ? values.replacing(with: fill, where: mask .== 0) * factor
                 : (values * factor).replacing(with: fill, where: mask .== 0)
         }
-        let whole = keys / 8 * 8
-        for i in 0..<queries {
+        let whole = width / 8 * 8
+        for i in rows {
             let row = s + i * keys
             var maskRow: UnsafePointer<Float>?
             if let allowed, let strides = maskStrides {
                 let rowBase = allowed + (pair / heads) * strides[0] + (pair % heads) * strides[1] + i * strides[2]
                 guard strides[3] == 1 else {
                     // A mask broadcast along the keys: entry by entry.
-                    for j in 0..<keys {
+                    for j in 0..<width {
                         let open = rowBase[j * strides[3]] != 0
                         row[j] = blockBeforeScale ? (open ? row[j] : blocked) * scale : (open ? row[j] * scale : blocked)
                     }
@@ -153,8 +158,8 @@ private struct AttentionProblem {
                 UnsafeMutableRawPointer(row + j).storeBytes(of: value, as: Lanes.self)
                 j += 8
             }
-            if whole < keys {
-                let rest = keys - whole
+            if whole < width {
+                let rest = width - whole
                 let mask = maskRow.map { loadLanes($0 + whole, count: rest) }
                 storeLanes(apply(loadLanes(row + whole, count: rest), mask), to: row + whole, count: rest)
             }
@@ -181,68 +186,142 @@ private struct AttentionProblem {
         }
     }
 
-    /// A [rows × columns] row-major matrix, or its transpose.
-    private func matrix(_ base: UnsafePointer<Float>, columns: Int, transposed: Bool = false) -> MatrixOperand {
-        transposed
-            ? MatrixOperand(base: base, rowStride: 1, columnStride: columns)
-            : MatrixOperand(base: base, rowStride: columns, columnStride: 1)
+    /// A row-major matrix with `columns` floats per row.
+    private func matrix(_ base: UnsafePointer<Float>, columns: Int) -> MatrixOperand {
+        MatrixOperand(base: base, rowStride: columns, columnStride: 1)
+    }
+
+    // MARK: - Keys a mask leaves open
+
+    /// One pair's work in blocks of 8: for each block of query rows, the keys before `end` (a
+    /// multiple of 8, or all keys) hold every key any of its rows may attend; for each block of
+    /// keys, the query rows from `start` on hold every row that may attend any of them.
+    ///
+    /// A causal mask leaves about half of each score matrix blocked. Blocked entries get weight
+    /// exactly 0 and gradient exactly 0, so the products stop at `end` (trailing terms of 0) or
+    /// start at `start` (leading terms of 0), and softmax runs over the open prefix with zeros
+    /// after it (products longer than a GEMM panel keep the whole product's panel boundaries).
+    /// Dropping terms that are exactly 0 leaves every sum unchanged, so the bits are
+    /// those of the whole matrices (except that a sum that is exactly 0 may keep the sign of its
+    /// zero, and a NaN or ∞ in a blocked key's value no longer reaches the output through 0 · ∞).
+    /// Without a mask, or with one that blocks no whole block, there is one block each way.
+    struct Blocks {
+        var rows: [(rows: Range<Int>, end: Int)]
+        var keys: [(keys: Range<Int>, start: Int)]
+    }
+
+    /// The blocks of every pair: one entry for all pairs when the mask is the same for all of them
+    /// (no mask, or one broadcast over batch and heads, as a causal mask), else one per pair.
+    /// O(pairs·queries·keys) at most, once per call of the op.
+    func blocks(_ allowed: UnsafePointer<Float>?) -> [Blocks] {
+        let whole = Blocks(rows: [(rows: 0..<queries, end: keys)], keys: [(keys: 0..<keys, start: 0)])
+        guard let allowed, let strides = maskStrides, queries > 0, keys > 0 else { return [whole] }
+        let distinct = strides[0] == 0 && strides[1] == 0 ? 1 : batch * heads
+        return (0..<distinct).map { pair in
+            // ends[i]: 1 + the last key query i may attend, 0 when it may attend none.
+            let pairBase = allowed + (pair / heads) * strides[0] + (pair % heads) * strides[1]
+            let ends = (0..<queries).map { i in
+                let row = pairBase + i * strides[2]
+                var end = keys
+                while end > 0 && row[(end - 1) * strides[3]] == 0 { end -= 1 }
+                return end
+            }
+            let rowBlocks = stride(from: 0, to: queries, by: 8).map { first in
+                let rows = first..<Swift.min(queries, first + 8)
+                return (rows: rows, end: Swift.min(keys, (ends[rows].max()! + 7) / 8 * 8))
+            }
+            let keyBlocks = stride(from: 0, to: keys, by: 8).map { first in
+                // A product over rows start..<queries sums in panels of gemmKC rows counted from
+                // `start`; the whole product's panels are counted from 0. Unless the rows left lie
+                // in one panel, start at the boundary of the panel that holds `start`.
+                let start = ends.firstIndex { $0 > first } ?? queries
+                let aligned = start / gemmKC == (queries - 1) / gemmKC ? start : start / gemmKC * gemmKC
+                return (keys: first..<Swift.min(keys, first + 8), start: aligned)
+            }
+            if rowBlocks.allSatisfy({ $0.end == keys }) && keyBlocks.allSatisfy({ $0.start == 0 }) { return whole }
+            return Blocks(rows: rowBlocks, keys: keyBlocks)
+        }
     }
 
     // MARK: - Forward
 
     /// Weights (kept for backward) and output columns of one pair.
     func forward(
-        _ pair: Int, q: UnsafePointer<Float>, k: UnsafePointer<Float>, v: UnsafePointer<Float>,
+        _ pair: Int, blocks: Blocks, q: UnsafePointer<Float>, k: UnsafePointer<Float>, v: UnsafePointer<Float>,
         allowed: UnsafePointer<Float>?, weights: UnsafeMutablePointer<Float>, out: UnsafeMutablePointer<Float>
     ) {
         let b = pair / heads, column = (pair % heads) * headSize
         let queryBase = b * queries * model + column, keyBase = b * keys * model + column
         let w = weights + pair * queries * keys
-        // Scores QKᵀ, scaled, masked with −∞, softmax row by row.
+        // Scores QKᵀ, scaled, masked with −∞, softmax row by row (zeros after a block's end).
         withTransposedHead(k + keyBase) { kT in
-            gemm(
-                m: queries, n: keys, k: headSize, a: head(q + queryBase), b: matrix(kT, columns: keys),
-                c: w, ldc: keys, accumulate: false, parallel: false)
+            for (rows, end) in blocks.rows {
+                gemm(
+                    m: rows.count, n: end, k: headSize, a: head(q + queryBase + rows.lowerBound * model),
+                    b: matrix(kT, columns: keys), c: w + rows.lowerBound * keys, ldc: keys, accumulate: false,
+                    parallel: false)
+            }
         }
-        scaleAndMask(pair, w, allowed, blocked: -.infinity, blockBeforeScale: false)
-        Elementwise.softmaxRows(w, into: w, rows: queries, n: keys)
-        // Output W · V into this head's columns.
-        gemm(
-            m: queries, n: headSize, k: keys, a: matrix(w, columns: keys), b: head(v + keyBase),
-            c: out + queryBase, ldc: model, accumulate: false, parallel: false)
+        for (rows, end) in blocks.rows {
+            let scores = w + rows.lowerBound * keys
+            scaleAndMask(pair, w, allowed, rows: rows, width: end, blocked: -.infinity, blockBeforeScale: false)
+            Elementwise.softmaxRows(scores, into: scores, rows: rows.count, n: end, rowStride: keys)
+            // Output W · V into this head's columns.
+            gemm(
+                m: rows.count, n: headSize, k: end, a: matrix(scores, columns: keys), b: head(v + keyBase),
+                c: out + queryBase + rows.lowerBound * model, ldc: model, accumulate: false, parallel: false)
+        }
     }
 
     // MARK: - Backward
 
     /// Gradients of q, k and v columns of one pair from the output gradient.
     func backward(
-        _ pair: Int, dOut: UnsafePointer<Float>, q: UnsafePointer<Float>, k: UnsafePointer<Float>,
+        _ pair: Int, blocks: Blocks, dOut: UnsafePointer<Float>, q: UnsafePointer<Float>, k: UnsafePointer<Float>,
         v: UnsafePointer<Float>, allowed: UnsafePointer<Float>?, weights: UnsafePointer<Float>,
         dq: UnsafeMutablePointer<Float>, dk: UnsafeMutablePointer<Float>, dv: UnsafeMutablePointer<Float>
     ) {
         let b = pair / heads, column = (pair % heads) * headSize
         let queryBase = b * queries * model + column, keyBase = b * keys * model + column
         let w = weights + pair * queries * keys
-        // dV = Wᵀ · dO.
-        gemm(
-            m: keys, n: headSize, k: queries, a: matrix(w, columns: keys, transposed: true), b: head(dOut + queryBase),
-            c: dv + keyBase, ldc: model, accumulate: false, parallel: false)
-        // dW = dO · Vᵀ, then back through softmax, the mask (no gradient where blocked) and the scale.
+        /// Wᵀ or dSᵀ from query row `start` on, for a block of keys.
+        func transposedFrom(_ matrix: UnsafePointer<Float>, _ block: Range<Int>, _ start: Int) -> MatrixOperand {
+            MatrixOperand(base: matrix + start * keys + block.lowerBound, rowStride: 1, columnStride: keys)
+        }
         let dScores = UnsafeMutablePointer<Float>.allocate(capacity: queries * keys)
         defer { dScores.deallocate() }
-        withTransposedHead(v + keyBase) { vT in
+        // dV = Wᵀ · dO.
+        for (block, start) in blocks.keys {
             gemm(
-                m: queries, n: keys, k: headSize, a: head(dOut + queryBase), b: matrix(vT, columns: keys),
-                c: dScores, ldc: keys, accumulate: false, parallel: false)
+                m: block.count, n: headSize, k: queries - start, a: transposedFrom(w, block, start),
+                b: head(dOut + queryBase + start * model), c: dv + keyBase + block.lowerBound * model, ldc: model,
+                accumulate: false, parallel: false)
         }
-        Elementwise.softmaxBackwardRows(dScores, w, into: dScores, rows: queries, n: keys)
-        scaleAndMask(pair, dScores, allowed, blocked: 0, blockBeforeScale: true)
-        // dQ = dS · K, dK = dSᵀ · Q.
-        gemm(
-            m: queries, n: headSize, k: keys, a: matrix(dScores, columns: keys), b: head(k + keyBase),
-            c: dq + queryBase, ldc: model, accumulate: false, parallel: false)
-        gemm(
-            m: keys, n: headSize, k: queries, a: matrix(dScores, columns: keys, transposed: true), b: head(q + queryBase),
-            c: dk + keyBase, ldc: model, accumulate: false, parallel: false)
+        // dW = dO · Vᵀ, then back through softmax, the mask (no gradient where blocked) and the scale.
+        withTransposedHead(v + keyBase) { vT in
+            for (rows, end) in blocks.rows {
+                gemm(
+                    m: rows.count, n: end, k: headSize, a: head(dOut + queryBase + rows.lowerBound * model),
+                    b: matrix(vT, columns: keys), c: dScores + rows.lowerBound * keys, ldc: keys, accumulate: false,
+                    parallel: false)
+            }
+        }
+        for (rows, end) in blocks.rows {
+            let scores = dScores + rows.lowerBound * keys
+            Elementwise.softmaxBackwardRows(
+                scores, w + rows.lowerBound * keys, into: scores, rows: rows.count, n: end, rowStride: keys)
+            scaleAndMask(pair, dScores, allowed, rows: rows, width: end, blocked: 0, blockBeforeScale: true)
+            // dQ = dS · K.
+            gemm(
+                m: rows.count, n: headSize, k: end, a: matrix(scores, columns: keys), b: head(k + keyBase),
+                c: dq + queryBase + rows.lowerBound * model, ldc: model, accumulate: false, parallel: false)
+        }
+        // dK = dSᵀ · Q.
+        for (block, start) in blocks.keys {
+            gemm(
+                m: block.count, n: headSize, k: queries - start, a: transposedFrom(dScores, block, start),
+                b: head(q + queryBase + start * model), c: dk + keyBase + block.lowerBound * model, ldc: model,
+                accumulate: false, parallel: false)
+        }
     }
 }
