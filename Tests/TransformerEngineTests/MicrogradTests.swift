@@ -29,6 +29,11 @@ final class MicrogradTests: XCTestCase {
         (x * x).sum().backward()
         (x * x).sum().backward()
         XCTAssertEqual(x.grad!.scalars, [4, 8, 12])
+        // Gradients add in place, yet a gradient read earlier keeps its values (copy on write).
+        let held = x.grad!
+        (x * x).sum().backward()
+        XCTAssertEqual(held.scalars, [4, 8, 12])
+        XCTAssertEqual(x.grad!.scalars, [6, 12, 18])
         x.zeroGrad()
         XCTAssertNil(x.grad)
     }

@@ -96,12 +96,26 @@ extension Tensor {
 
 extension GradNode {
     /// Adds `gradient` to the stored gradient (`+=`, as micrograd does).
+    ///
+    /// In place when the stored gradient's scalars are not shared (the usual case: the op that
+    /// made them has finished with them), so the sum lands in memory this thread just read
+    /// instead of a fresh buffer; element by element the same additions as `existing + gradient`.
     func accumulate(_ gradient: Tensor) {
-        if let existing = grad {
-            grad = existing + gradient
-        } else {
+        guard var existing = grad else {
             grad = gradient.detached()
+            return
         }
+        guard existing.shape == gradient.shape else {
+            grad = existing + gradient
+            return
+        }
+        grad = nil  // the node's reference would make the scalars look shared
+        existing.scalars.withUnsafeMutableBufferPointer { sum in
+            gradient.scalars.withUnsafeBufferPointer { addend in
+                for i in 0..<sum.count { sum[i] = sum[i] + addend[i] }
+            }
+        }
+        grad = existing
     }
 
     /// Nodes reachable from `root`, every node after all of its inputs. Iterative, so deep
