@@ -150,8 +150,9 @@ final class ModelBehaviourTests: XCTestCase {
         XCTAssertEqual(clipGradNorm(layer, maxNorm: 1), 1, accuracy: 1e-4)
     }
 
-    /// `Linear` runs as one op (dx, dW and the bias gradient in one region, the bias gradient 32
-    /// columns at a time); its output and gradients must be the bits of matmul followed by `+`.
+    /// `Linear` runs as one op (the bias added to each block of the product on the thread that
+    /// computed it; dx, dW and the bias gradient in one region, the bias gradient 32 columns at a
+    /// time); its output and gradients must be the bits of matmul followed by `+`.
     func testLinearGivesTheBitsOfMatmulPlusBias() {
         var g = RandomGenerator(seed: 12)
         // (rows, in, out): micro sizes, wider than one AVX2 block, deeper than one GEMM panel, empty ones.

@@ -42,14 +42,18 @@ let gemmThreadedWork = 1 << 17
 /// Every element of C is summed in the same order (k ascending inside a panel, panels in
 /// order) whatever the thread count or partition, and the kernel has one code path with
 /// separate multiply and add, so results are bit-identical in debug, release, 1 or N threads.
+///
+/// `finish(rows, columns)`, when given, runs once on every block of C as soon as the block is
+/// final, on the thread that computed it (a bias added while the block is in that core's cache).
 func gemm(
     m: Int, n: Int, k: Int, a: MatrixOperand, b: MatrixOperand,
     c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool, parallel: Bool = true,
-    kernel: GemmKernel = .current
+    kernel: GemmKernel = .current, finish: ((Range<Int>, Range<Int>) -> Void)? = nil
 ) {
     guard m > 0, n > 0 else { return }
     guard k > 0 else {
         if !accumulate { for i in 0..<m { (c + i * ldc).update(repeating: 0, count: n) } }
+        finish?(0..<m, 0..<n)
         return
     }
     #if arch(x86_64)
@@ -57,9 +61,11 @@ func gemm(
     // to the AVX2 tiles. The scratch pool and chunk bookkeeping below cost as much as a 32×16×32
     // product itself, and attention makes hundreds of those per step. Same tiles, same bits.
     if k <= gemmKC && avx2ReadsBInPlace(n: n, b: b, kernel: kernel) && !(parallel && m * n * k >= gemmThreadedWork) {
-        return avx2BlockInPlace(
+        avx2BlockInPlace(
             a: a, rows: 0..<m, columns: 0..<n, kc: k, b: b.base, bDepthStride: b.rowStride, bStripStride: gemmNR,
             c: c, ldc: ldc, accumulate: accumulate)
+        finish?(0..<m, 0..<n)
+        return
     }
     #endif
     let strips = (n + gemmNR - 1) / gemmNR
@@ -70,7 +76,7 @@ func gemm(
     ScratchPool.withBuffer(count: sizeB + slots * sizeA) { buffer in
         gemmPanels(
             m: m, n: n, k: k, a: a, b: b, c: c, ldc: ldc, accumulate: accumulate,
-            parallel: parallel, kernel: kernel, packedB: buffer, packedA: buffer + sizeB, sizeA: sizeA)
+            parallel: parallel, kernel: kernel, packedB: buffer, packedA: buffer + sizeB, sizeA: sizeA, finish: finish)
     }
 }
 
@@ -139,7 +145,7 @@ func gemmTogether(
 private func gemmPanels(
     m: Int, n: Int, k: Int, a: MatrixOperand, b: MatrixOperand, c: UnsafeMutablePointer<Float>, ldc: Int,
     accumulate: Bool, parallel: Bool, kernel: GemmKernel, packedB: UnsafeMutablePointer<Float>,
-    packedA: UnsafeMutablePointer<Float>, sizeA: Int
+    packedA: UnsafeMutablePointer<Float>, sizeA: Int, finish: ((Range<Int>, Range<Int>) -> Void)?
 ) {
     let strips = (n + gemmNR - 1) / gemmNR
     // The AVX2 tiles that read A in place work in strips of 4 rows, the others in strips of 6.
@@ -158,12 +164,14 @@ private func gemmPanels(
         let panelA = MatrixOperand(
             base: a.base + depth * a.columnStride, rowStride: a.rowStride, columnStride: a.columnStride)
         let addOnto = accumulate || depth > 0
+        let lastPanel = depth + kc == k
         let computeBlock: (Int, Int) -> Void = { chunk, slot in
             let (rows, columns) = partition.block(chunk)
             computeBlockOfC(
                 panelA: panelA, rows: rows, columns: columns, kc: kc, packedA: packedA + slot * sizeA,
                 packedB: packedB, bInPlace: readsBInPlace ? panelB : nil, c: c, ldc: ldc, accumulate: addOnto,
                 kernel: kernel)
+            if lastPanel { finish?(rows, columns) }
         }
         if useThreads {
             parallelChunks(partition.count, slotted: computeBlock)

@@ -51,13 +51,15 @@ extension Tensor {
     /// the product in place and its gradient is summed straight from the output's. The same
     /// arithmetic as `matmul` followed by `+` (bits included), one node and one tensor fewer.
     static func affine(_ x: Tensor, weight: Tensor, bias: Tensor) -> Tensor {
-        var result = rawMatmul(x, weight, transposeA: false, transposeB: true)
         let width = bias.count
         precondition(bias.shape == [weight.shape[0]], "Linear: bias \(bias.shape) does not match weight \(weight.shape)")
-        result.scalars.withUnsafeMutableBufferPointer { y in
-            bias.scalars.withUnsafeBufferPointer { b in
-                for start in stride(from: 0, to: y.count, by: width) {
-                    zipLanes(y.baseAddress! + start, b.baseAddress!, into: y.baseAddress! + start, count: width, +)
+        // Each block of the product gets the bias as soon as it is final, on the thread that
+        // computed it.
+        let result = bias.scalars.withUnsafeBufferPointer { b in
+            rawMatmul(x, weight, transposeA: false, transposeB: true) { y, rows, columns in
+                for row in rows {
+                    let start = y + row * width + columns.lowerBound
+                    zipLanes(start, b.baseAddress! + columns.lowerBound, into: start, count: columns.count, +)
                 }
             }
         }
@@ -109,7 +111,13 @@ extension Tensor {
     // MARK: - Kernel dispatch
 
     /// The product without autograd: one GEMM when `b` is a shared matrix, else one per batch item.
-    static func rawMatmul(_ a: Tensor, _ b: Tensor, transposeA: Bool, transposeB: Bool) -> Tensor {
+    ///
+    /// `finish(c, rows, columns)`, for a shared `b` and untransposed `a` (the product is then one
+    /// GEMM of rows × n, whose output is `c`), runs on each final block of the product (see `gemm`).
+    static func rawMatmul(
+        _ a: Tensor, _ b: Tensor, transposeA: Bool, transposeB: Bool,
+        finish: ((UnsafeMutablePointer<Float>, Range<Int>, Range<Int>) -> Void)? = nil
+    ) -> Tensor {
         let (m, k, n) = require(checkMatmul(a.shape, b.shape, transposeA: transposeA, transposeB: transposeB))
         let batchA = Array(a.shape.dropLast(2)), batchB = Array(b.shape.dropLast(2))
         let batch = batchA == batchB ? batchA : broadcastShape(batchA, batchB, op: "matmul batch axes of \(a.shape) and \(b.shape)")
@@ -121,13 +129,15 @@ extension Tensor {
                     let aRow = transposeA ? 1 : k, aColumn = transposeA ? m : 1
                     let bRow = transposeB ? 1 : n, bColumn = transposeB ? k : 1
                     if batchB.isEmpty && !transposeA {
+                        let c = out.baseAddress!
                         gemm(
                             m: batchCount * m, n: n, k: k,
                             a: MatrixOperand(base: x.baseAddress!, rowStride: k, columnStride: 1),
                             b: MatrixOperand(base: y.baseAddress!, rowStride: bRow, columnStride: bColumn),
-                            c: out.baseAddress!, ldc: n, accumulate: false)
+                            c: c, ldc: n, accumulate: false, finish: finish.map { f in { f(c, $0, $1) } })
                         return
                     }
+                    precondition(finish == nil, "rawMatmul: finish needs a shared right operand")
                     let stridesA = broadcastStrides(of: batchA, in: batch)
                     let stridesB = broadcastStrides(of: batchB, in: batch)
                     let matrixA = m * k, matrixB = k * n
