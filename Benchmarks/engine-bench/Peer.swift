@@ -59,10 +59,10 @@ final class TorchPeer {
         }
     }
 
-    /// The seconds of each of `steps` train steps (or forward passes), run now; nil if the
-    /// peer has gone.
-    func times(_ what: String, steps: Int) -> [Double]? {
-        requests.fileHandleForWriting.write(Data("\(what) \(steps)\n".utf8))
+    /// The seconds of each of `steps` train steps (or forward passes), run now after `warmup`
+    /// untimed ones; nil if the peer has gone.
+    func times(_ what: String, steps: Int, warmup: Int) -> [Double]? {
+        requests.fileHandleForWriting.write(Data("\(what) \(steps) \(warmup)\n".utf8))
         let times = readLine()?.split(separator: " ").compactMap { Double($0) }
         return times?.count == steps ? times : nil
     }
@@ -102,7 +102,8 @@ ts.sort(); print(2 * n ** 3 / ts[len(ts) // 2] / 1e9)
 """
 
 /// PyTorch GPT with the benchmark's architecture, as a `TorchPeer`: warms up, prints "ready",
-/// then answers each request line "train N" or "forward N" with the seconds of N runs.
+/// then answers each request line "train N W" or "forward N W" with the seconds of N runs
+/// after W untimed ones.
 let torchGPTPeerScript = """
 import sys, time, math, torch, torch.nn as nn, torch.nn.functional as F
 V, T, D, H, L, B, threads = map(int, sys.argv[1:8])
@@ -139,7 +140,8 @@ print("ready", flush=True)
 while True:
     line = sys.stdin.readline()
     if not line: break
-    what, n = line.split(); f = train if what == "train" else fwd; ts = []
+    what, n, w = line.split(); f = train if what == "train" else fwd; ts = []
+    for _ in range(int(w)): f()
     for _ in range(int(n)):
         t = time.perf_counter(); f(); ts.append(time.perf_counter() - t)
     print(" ".join(repr(x) for x in ts), flush=True)

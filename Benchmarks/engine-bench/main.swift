@@ -108,9 +108,10 @@ for config in configs {
     // Our steps and PyTorch's alternate in rounds (ours first in even rounds, PyTorch's first in
     // odd ones): this machine's speed swings within seconds, and two batches run next to each
     // other see the same machine. The ratio is the median of the rounds' ratios; the pooled
-    // medians of all steps are printed too. A micro step takes about a millisecond on either
-    // side, so many steps per round.
-    let (rounds, steps) = quick ? (1, 3) : (config.name == "micro" ? (10, 20) : (5, 2))
+    // medians of all steps are printed too. Each side starts its round with untimed steps: a
+    // process that sat idle while the other ran takes its first step or two here at up to 1.5×
+    // its usual time. A micro step takes about a millisecond, so many steps per round.
+    let (rounds, steps, warmup) = quick ? (1, 3, 1) : (config.name == "micro" ? (10, 40, 2) : (5, 2, 1))
     let g = config.gpt
     let peerArguments = [g.vocabSize, g.contextLength, g.dModel, g.heads, g.layers, config.batch, threads].map(String.init)
     let peer = TorchPeer(arguments: peerArguments, threads: threads)
@@ -120,10 +121,10 @@ for config in configs {
     for round in 0..<rounds {
         for side in round % 2 == 0 ? [0, 1] : [1, 0] {
             if side == 0 {
-                ours.train.append(secondsOfRuns(warmup: 0, repeats: steps) { workload.trainStep() })
-                ours.forward.append(secondsOfRuns(warmup: 0, repeats: steps) { workload.forward() })
-            } else if let peer, let train = peer.times("train", steps: steps),
-                      let forward = peer.times("forward", steps: steps) {
+                ours.train.append(secondsOfRuns(warmup: warmup, repeats: steps) { workload.trainStep() })
+                ours.forward.append(secondsOfRuns(warmup: warmup, repeats: steps) { workload.forward() })
+            } else if let peer, let train = peer.times("train", steps: steps, warmup: warmup),
+                      let forward = peer.times("forward", steps: steps, warmup: warmup) {
                 theirs.train.append(train)
                 theirs.forward.append(forward)
             }
@@ -147,7 +148,7 @@ for config in configs {
         "torch_train_ms": torchTrain * 1000, "torch_forward_ms": torchForward * 1000,
         "speedup_train": roundRatio(theirs.train, ours.train), "speedup_forward": roundRatio(theirs.forward, ours.forward),
         "speedup_train_pooled": torchTrain / train, "speedup_forward_pooled": torchForward / forward,
-        "rounds": rounds, "steps_per_round": steps,
+        "rounds": rounds, "steps_per_round": steps, "warmup_per_round": warmup,
         "matmul_bound_ms": bound * 1000, "times_bound": train / bound,
     ])
 }
