@@ -87,6 +87,26 @@ enum Elementwise {
         }
     }
 
+    /// Cross-entropy's gradient from its probabilities: row r is (p − onehot(targets[r]))·scale, or
+    /// zeros where targets[r] is `ignoreIndex`; rows spread over threads when large. O(rows·n).
+    static func crossEntropyGradient(
+        _ p: UnsafePointer<Float>, targets: UnsafePointer<Int>, ignoreIndex: Int?, scale: Float,
+        into out: UnsafeMutablePointer<Float>, rows: Int, n: Int
+    ) {
+        inBlocks(rows, unit: n) { first, count in
+            let factor = Lanes(repeating: scale)
+            for r in first..<first + count {
+                let target = targets[r], row = out + r * n, source = p + r * n
+                guard target != ignoreIndex else {
+                    row.update(repeating: 0, count: n)
+                    continue
+                }
+                mapLanes(source, into: row, count: n) { $0 * factor }
+                row[target] = (source[target] - 1) * scale
+            }
+        }
+    }
+
     /// Layer norm's forward (see `layerNormRows`), rows spread over threads when large.
     static func layerNorm(
         _ x: UnsafePointer<Float>, gamma: UnsafePointer<Float>, beta: UnsafePointer<Float>, rows: Int, n: Int,

@@ -41,17 +41,16 @@ public func crossEntropy(_ logits: Tensor, targets: [Int], ignoreIndex: Int? = n
     let loss = Tensor(scalar: counted == 0 ? 0 : Float(total / Double(counted)))
     return Tensor.recorded(loss, from: [logits]) { g in
         let scale = counted == 0 ? 0 : g.item / Float(counted)
-        var grad = probabilities
-        grad.withUnsafeMutableBufferPointer { d in
-            let factor = Lanes(repeating: scale)
-            for r in 0..<rows {
-                let row = d.baseAddress! + r * classes
-                if targets[r] == ignoreIndex {
-                    row.update(repeating: 0, count: classes)
-                    continue
+        var grad = [Float].forOverwriting(count: logits.count)
+        if classes > 0 && rows > 0 {
+            probabilities.withUnsafeBufferPointer { p in
+                targets.withUnsafeBufferPointer { t in
+                    grad.withUnsafeMutableBufferPointer { d in
+                        Elementwise.crossEntropyGradient(
+                            p.baseAddress!, targets: t.baseAddress!, ignoreIndex: ignoreIndex, scale: scale,
+                            into: d.baseAddress!, rows: rows, n: classes)
+                    }
                 }
-                row[targets[r]] -= 1
-                mapLanes(row, into: row, count: classes) { $0 * factor }
             }
         }
         return [Tensor(shape: logits.shape, scalars: grad)]
