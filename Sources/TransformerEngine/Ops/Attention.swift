@@ -243,6 +243,21 @@ private struct AttentionProblem {
         }
     }
 
+    /// s = A · Hᵀ ([queries × keys]) for one pair: A's head block (queries rows) times the
+    /// transpose of the head block H of keys or values at `keyBlock`, each row block up to its end.
+    private func timesTransposedHead(
+        _ a: UnsafePointer<Float>, _ keyBlock: UnsafePointer<Float>, blocks: Blocks, into s: UnsafeMutablePointer<Float>
+    ) {
+        withTransposedHead(keyBlock) { transposed in
+            for (rows, end) in blocks.rows {
+                gemm(
+                    m: rows.count, n: end, k: headSize, a: head(a + rows.lowerBound * model),
+                    b: matrix(transposed, columns: keys), c: s + rows.lowerBound * keys, ldc: keys, accumulate: false,
+                    parallel: false)
+            }
+        }
+    }
+
     // MARK: - Forward
 
     /// Weights (kept for backward) and output columns of one pair.
@@ -254,14 +269,7 @@ private struct AttentionProblem {
         let queryBase = b * queries * model + column, keyBase = b * keys * model + column
         let w = weights + pair * queries * keys
         // Scores QKᵀ, scaled, masked with −∞, softmax row by row (zeros after a block's end).
-        withTransposedHead(k + keyBase) { kT in
-            for (rows, end) in blocks.rows {
-                gemm(
-                    m: rows.count, n: end, k: headSize, a: head(q + queryBase + rows.lowerBound * model),
-                    b: matrix(kT, columns: keys), c: w + rows.lowerBound * keys, ldc: keys, accumulate: false,
-                    parallel: false)
-            }
-        }
+        timesTransposedHead(q + queryBase, k + keyBase, blocks: blocks, into: w)
         for (rows, end) in blocks.rows {
             let scores = w + rows.lowerBound * keys
             scaleAndMask(pair, w, allowed, rows: rows, width: end, blocked: -.infinity, blockBeforeScale: false)
@@ -298,14 +306,7 @@ private struct AttentionProblem {
                 accumulate: false, parallel: false)
         }
         // dW = dO · Vᵀ, then back through softmax, the mask (no gradient where blocked) and the scale.
-        withTransposedHead(v + keyBase) { vT in
-            for (rows, end) in blocks.rows {
-                gemm(
-                    m: rows.count, n: end, k: headSize, a: head(dOut + queryBase + rows.lowerBound * model),
-                    b: matrix(vT, columns: keys), c: dScores + rows.lowerBound * keys, ldc: keys, accumulate: false,
-                    parallel: false)
-            }
-        }
+        timesTransposedHead(dOut + queryBase, v + keyBase, blocks: blocks, into: dScores)
         for (rows, end) in blocks.rows {
             let scores = dScores + rows.lowerBound * keys
             Elementwise.softmaxBackwardRows(
