@@ -110,9 +110,11 @@ extension GradNode {
             return
         }
         grad = nil  // the node's reference would make the scalars look shared
-        existing.scalars.withUnsafeMutableBufferPointer { sum in
-            gradient.scalars.withUnsafeBufferPointer { addend in
-                for i in 0..<sum.count { sum[i] = sum[i] + addend[i] }
+        if existing.count > 0 {
+            existing.scalars.withUnsafeMutableBufferPointer { sum in
+                gradient.scalars.withUnsafeBufferPointer { addend in
+                    zipLanes(sum.baseAddress!, addend.baseAddress!, into: sum.baseAddress!, count: sum.count, +)
+                }
             }
         }
         grad = existing
