@@ -336,7 +336,7 @@ func softmaxRows(
             } else {
                 exponentials(x + i * rowStride, minus: peak, into: out + i * rowStride, count: n)
             }
-            (out + i * rowStride + n).update(repeating: 0, count: rowStride - n)
+            if rowStride > n { (out + i * rowStride + n).update(repeating: 0, count: rowStride - n) }
         }
         let totals = rowSums(live: live, count: n) { i, j in out[i * rowStride + j] }
         for i in 0..<live where peaks[i] != -.infinity {
@@ -363,7 +363,7 @@ func softmaxBackwardRows(
         for i in 0..<live {
             let shared = Lanes(repeating: dots[i])
             zipLanes(g + i * rowStride, y + i * rowStride, into: out + i * rowStride, count: n) { g, y in y * (g - shared) }
-            (out + i * rowStride + n).update(repeating: 0, count: rowStride - n)
+            if rowStride > n { (out + i * rowStride + n).update(repeating: 0, count: rowStride - n) }
         }
         first += 8
     }
