@@ -115,7 +115,6 @@ for config in configs {
     let g = config.gpt
     let peerArguments = [g.vocabSize, g.contextLength, g.dModel, g.heads, g.layers, config.batch, threads].map(String.init)
     let peer = TorchPeer(arguments: peerArguments, threads: threads)
-    for _ in 0..<2 { workload.trainStep(); workload.forward() }
     var ours = (train: [[Double]](), forward: [[Double]]())
     var theirs = (train: [[Double]](), forward: [[Double]]())
     for round in 0..<rounds {
