@@ -4,6 +4,7 @@ import Foundation
 import XCTest
 @testable import TransformerEngine
 import TransformerEngineKernelsAVX2
+import TransformerEngineKernelsAVX512
 
 final class FastMathTests: XCTestCase {
     /// The engine's own eˣ against libm over the range softmax uses, and exact zero for −∞.
@@ -69,6 +70,39 @@ final class FastMathTests: XCTestCase {
             }
         }
         XCTAssertEqual(bits(Array(fast.prefix(scores.count))), bits(Array(baseline.prefix(scores.count))))
+        #endif
+    }
+
+    /// The AVX-512 build of GELU (sixteen lanes) gives the baseline build's bits, on every length
+    /// from 0 to 40 (whole vectors, a partial one, both) and on values where eˣ and tanh saturate.
+    func testAVX512GELUMatchesTheBaselineBuild() throws {
+        #if arch(x86_64)
+        try XCTSkipUnless(GemmKernel.avx512IsAvailable, "this CPU has no AVX-512")
+        var g = RandomGenerator(seed: 5)
+        var x = (0..<1000).map { _ in g.nextUniform() * 20 - 10 }
+        x += [0, -0, 1e-30, -1e-30, 10, -10, 50, -50, 88.5, -88.5, 200, -200, .infinity, -.infinity, .nan]
+        func bits(_ values: [Float]) -> [UInt32] { values.map(\.bitPattern) }
+        func run(_ kernel: (UnsafePointer<Float>, UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>?, Int) -> Void,
+                 _ input: ArraySlice<Float>) -> [UInt32] {
+            var out = [Float](repeating: 7, count: input.count), tanh = out
+            Array(input).withUnsafeBufferPointer { x in
+                out.withUnsafeMutableBufferPointer { o in
+                    tanh.withUnsafeMutableBufferPointer { t in
+                        if let base = x.baseAddress { kernel(base, o.baseAddress!, t.baseAddress!, input.count) }
+                    }
+                }
+            }
+            return bits(out + tanh)
+        }
+        for count in 0...40 {
+            let input = x[(x.count - count)...]
+            XCTAssertEqual(
+                run({ avx512GELU($0, into: $1, keepingTanh: $2, count: $3) }, input),
+                run({ gelu($0, into: $1, keepingTanh: $2, count: $3) }, input), "length \(count)")
+        }
+        XCTAssertEqual(
+            run({ avx512GELU($0, into: $1, keepingTanh: $2, count: $3) }, x[...]),
+            run({ gelu($0, into: $1, keepingTanh: $2, count: $3) }, x[...]))
         #endif
     }
 

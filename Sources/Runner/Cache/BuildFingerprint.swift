@@ -21,8 +21,10 @@ final class BuildFingerprint: @unchecked Sendable {
 
     /// The modules whose interfaces a cell program compiles against: `NotebookRuntime` and
     /// the modules it exposes. Their code is inside the runtime library, hashed whole.
-    static let compiledAgainst = ["NotebookRuntime", "TransformerEngine", "TransformerEngineKernelsAVX2",
-                                  "Figures", "RecordStream"]
+    static let compiledAgainst = [
+        "NotebookRuntime", "TransformerEngine", "TransformerEngineKernelsAVX2", "TransformerEngineKernelsAVX512", "Figures",
+        "RecordStream",
+    ]
 
     /// The fingerprint, computed on first use.
     func fingerprint() -> String {

@@ -1,11 +1,14 @@
 // Elementwise kernels that run on AVX2 when the CPU has it (the same LaneMath arithmetic, twice as wide), over threads when large.
 
 import TransformerEngineKernelsAVX2
+import TransformerEngineKernelsAVX512
 
 // MARK: - Dispatch
 
 /// GELU, softmax, layer norm and Adam over raw buffers, through TransformerEngineKernelsAVX2 when `GemmKernel.current`
-/// chose AVX2, else through this module's baseline build of the same functions. Same bits either way.
+/// chose AVX2 (GELU through TransformerEngineKernelsAVX512 when `GemmKernel.wideElementwise`), else
+/// through this module's baseline build of the same functions.
+/// Same bits either way.
 enum Elementwise {
     /// out[i] = GELU(x[i]), with each tanh term kept in `tanh` when given (for backward). `out`
     /// may be `x`. O(count).
@@ -16,6 +19,9 @@ enum Elementwise {
         inBlocks(count) { start, length in
             let t = tanh.map { $0 + start }
             #if arch(x86_64)
+            if GemmKernel.wideElementwise {
+                return avx512GELU(x + start, into: out + start, keepingTanh: t, count: length)
+            }
             if GemmKernel.current == .avx2 { return avx2GELU(x + start, into: out + start, keepingTanh: t, count: length) }
             #endif
             TransformerEngine.gelu(x + start, into: out + start, keepingTanh: t, count: length)

@@ -15,28 +15,42 @@ enum GemmKernel: Sendable {
     /// The kernel chosen once per process: `LITBOOK_KERNEL=generic` forces the portable one.
     static let current: GemmKernel = {
         if ProcessInfo.processInfo.environment["LITBOOK_KERNEL"] == "generic" { return .generic }
-        return cpuRunsHaswellCode ? .avx2 : .generic
+        return cpuFeatures.isSuperset(of: haswellFeatures) ? .avx2 : .generic
     }()
 
+    /// Whether GELU runs its AVX-512 build (TransformerEngineKernelsAVX512, sixteen lanes; the GEMM
+    /// tiles and the other kernels stay on AVX2): with the AVX2 kernel on a CPU that has every
+    /// feature of `-target-cpu skylake-avx512`, unless `LITBOOK_KERNEL=avx2`.
+    static let wideElementwise: Bool =
+        current == .avx2 && ProcessInfo.processInfo.environment["LITBOOK_KERNEL"] != "avx2" && avx512IsAvailable
+
     /// Whether the AVX2 kernel can run here at all (tests compare it with the generic one).
-    static var avx2IsAvailable: Bool { cpuRunsHaswellCode }
+    static var avx2IsAvailable: Bool { cpuFeatures.isSuperset(of: haswellFeatures) }
+
+    /// Whether the AVX-512 build of GELU can run here at all (tests compare it with the generic one).
+    static var avx512IsAvailable: Bool { cpuFeatures.isSuperset(of: haswellFeatures.union(skylakeAVX512Features)) }
 }
 
 // MARK: - CPU features
 
-/// Whether this CPU has every feature `-target-cpu haswell` lets the compiler use.
-///
-/// Read from the `flags` line of /proc/cpuinfo (Linux, pure Swift, no CPUID intrinsic); besides
-/// AVX2 the compiler may emit FMA-free but BMI/LZCNT/MOVBE/F16C integer and conversion code, so
-/// all of them are required. Elsewhere, or if the file is unreadable, the answer is no.
-private let cpuRunsHaswellCode: Bool = {
+/// The `flags` of /proc/cpuinfo that `-target-cpu haswell` lets the compiler use: besides AVX2 it
+/// may emit FMA-free but BMI/LZCNT/MOVBE/F16C integer and conversion code, so all are required.
+private let haswellFeatures: Set<String> = ["avx", "avx2", "fma", "bmi1", "bmi2", "f16c", "movbe", "abm"]
+
+/// What `-target-cpu skylake-avx512` adds that float code can use: the AVX-512 foundation, its
+/// 128/256-bit forms and the byte, word, doubleword and quadword instructions (and conflict
+/// detection). Its cache-control and other system extras do not appear in arithmetic kernels.
+private let skylakeAVX512Features: Set<String> = ["avx512f", "avx512vl", "avx512bw", "avx512dq", "avx512cd"]
+
+/// This CPU's feature flags, read once from the `flags` line of /proc/cpuinfo (Linux, pure Swift,
+/// no CPUID intrinsic); empty elsewhere or if the file is unreadable, so only generic code runs.
+private let cpuFeatures: Set<String> = {
     #if arch(x86_64)
     guard let text = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
           let line = text.split(separator: "\n").first(where: { $0.hasPrefix("flags") })
-    else { return false }
-    let flags = Set(line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == ":" }).map(String.init))
-    return ["avx", "avx2", "fma", "bmi1", "bmi2", "f16c", "movbe", "abm"].allSatisfy(flags.contains)
+    else { return [] }
+    return Set(line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == ":" }).map(String.init))
     #else
-    return false
+    return []
     #endif
 }()

@@ -1,9 +1,11 @@
 // eˣ, tanh, GELU and softmax rows in plain Float arithmetic on eight lanes at once: the same bits everywhere.
 //
-// This one file is compiled twice: into TransformerEngine for baseline x86-64 (or any CPU), and,
-// through a symbolic link, into TransformerEngineKernelsAVX2 with `-target-cpu haswell`, where
-// Lanes is one AVX register. Both copies are internal to their module; the engine calls the
-// AVX2 module's public entry points only on CPUs that have AVX2, and gets the same bits.
+// This one file is compiled three times: into TransformerEngine for baseline x86-64 (or any CPU),
+// and, through symbolic links, into TransformerEngineKernelsAVX2 with `-target-cpu haswell`, where
+// Lanes is one AVX register, and into TransformerEngineKernelsAVX512 with `-target-cpu
+// skylake-avx512`, where the streaming loops of GELU and the exponentials take sixteen lanes
+// (`WideLanes`, defined per module). The copies are internal to their modules; the engine calls
+// a module's public entry points only on CPUs that have its features, and gets the same bits.
 
 // MARK: - Lanes
 
@@ -22,45 +24,45 @@ typealias Lanes = SIMD8<Float>
 /// eʳ by its degree-6 Taylor polynomial on |r| ≤ ½ ln 2. Below −87.3 the result is exactly 0,
 /// so masked scores (−∞) give exactly zero weight. NaN stays NaN.
 @_transparent
-func fastExp(_ x: Lanes) -> Lanes {
-    let low = Lanes(repeating: -87.3), high = Lanes(repeating: 88.3)
+func fastExp(_ x: WideLanes) -> WideLanes {
+    let low = WideLanes(repeating: -87.3), high = WideLanes(repeating: 88.3)
     // max(x, low) then min(·, high), written so a NaN passes through as in the scalar form.
     var clamped = x.replacing(with: low, where: low .>= x)
     clamped.replace(with: high, where: high .< clamped)
     // Adding 1.5·2²³ rounds to the nearest integer, which lands in the low mantissa bits.
-    let magic = Lanes(repeating: 12_582_912)
+    let magic = WideLanes(repeating: 12_582_912)
     let shifted = clamped * 1.442_695_04 + magic
     let n = shifted - magic
     let r = (clamped - n * 0.693_145_75) - n * 1.428_606_8e-6
-    var p = Lanes(repeating: 1.0 / 720)
+    var p = WideLanes(repeating: 1.0 / 720)
     p = p * r + 1.0 / 120
     p = p * r + 1.0 / 24
     p = p * r + 1.0 / 6
     p = p * r + 0.5
     p = p * r + 1
     p = p * r + 1
-    let magicBits = SIMD8<UInt32>(repeating: Float(12_582_912).bitPattern)
-    let exponent = (unsafeBitCast(shifted, to: SIMD8<UInt32>.self) &- magicBits) &+ 127
-    let scale = unsafeBitCast(exponent &<< 23, to: Lanes.self)
+    let magicBits = WideBits(repeating: Float(12_582_912).bitPattern)
+    let exponent = (unsafeBitCast(shifted, to: WideBits.self) &- magicBits) &+ 127
+    let scale = unsafeBitCast(exponent &<< 23, to: WideLanes.self)
     return (p * scale).replacing(with: 0, where: x .< low)
 }
 
-/// eˣ for one value: lane 0 of the eight-lane form.
+/// eˣ for one value: lane 0 of the vector form.
 @inline(__always)
 func fastExp(_ x: Float) -> Float {
-    fastExp(Lanes(repeating: x))[0]
+    fastExp(WideLanes(repeating: x))[0]
 }
 
 /// tanh(x) = 1 − 2 / (e²ˣ + 1): absolute error below 1e-7, what GELU needs. O(1) per lane.
 @_transparent
-func fastTanh(_ x: Lanes) -> Lanes {
+func fastTanh(_ x: WideLanes) -> WideLanes {
     1 - 2 / (fastExp(2 * x) + 1)
 }
 
 /// tanh for one value.
 @inline(__always)
 func fastTanh(_ x: Float) -> Float {
-    fastTanh(Lanes(repeating: x))[0]
+    fastTanh(WideLanes(repeating: x))[0]
 }
 
 // MARK: - GELU
@@ -75,25 +77,25 @@ enum GELU {
 
     /// t = tanh(c(x + a x³)), with c(x + a x³) evaluated left to right as c·(x + ((a·x)·x)·x).
     @inline(__always)
-    static func tanhOfInner(_ x: Lanes) -> Lanes {
-        let cube: Lanes = a * x * x * x
+    static func tanhOfInner(_ x: WideLanes) -> WideLanes {
+        let cube: WideLanes = a * x * x * x
         return fastTanh(c * (x + cube))
     }
 
     /// ½x(1 + t).
     @inline(__always)
-    static func value(_ x: Lanes, tanh t: Lanes) -> Lanes {
-        let half: Lanes = 0.5 * x
+    static func value(_ x: WideLanes, tanh t: WideLanes) -> WideLanes {
+        let half: WideLanes = 0.5 * x
         return half * (1 + t)
     }
 
     /// d GELU / dx = ½(1 + t) + ½x(1 − t²)·c·(1 + 3a x²).
     @inline(__always)
-    static func derivative(_ x: Lanes, tanh t: Lanes) -> Lanes {
-        let slope: Lanes = 1 - t * t
-        let cubic: Lanes = 1 + (3 * a) * x * x
-        let right: Lanes = 0.5 * x * slope * c * cubic
-        let left: Lanes = 0.5 * (1 + t)
+    static func derivative(_ x: WideLanes, tanh t: WideLanes) -> WideLanes {
+        let slope: WideLanes = 1 - t * t
+        let cubic: WideLanes = 1 + (3 * a) * x * x
+        let right: WideLanes = 0.5 * x * slope * c * cubic
+        let left: WideLanes = 0.5 * (1 + t)
         return left + right
     }
 }
@@ -105,21 +107,21 @@ func gelu(
     _ x: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, keepingTanh t: UnsafeMutablePointer<Float>?,
     count: Int
 ) {
-    let whole = count / 8 * 8
+    let width = WideLanes.scalarCount, whole = count / width * width
     var i = 0
     while i < whole {
-        let v = UnsafeRawPointer(x + i).loadUnaligned(as: Lanes.self)
+        let v = UnsafeRawPointer(x + i).loadUnaligned(as: WideLanes.self)
         let th = GELU.tanhOfInner(v)
-        UnsafeMutableRawPointer(out + i).storeBytes(of: GELU.value(v, tanh: th), as: Lanes.self)
-        if let t { UnsafeMutableRawPointer(t + i).storeBytes(of: th, as: Lanes.self) }
-        i += 8
+        UnsafeMutableRawPointer(out + i).storeBytes(of: GELU.value(v, tanh: th), as: WideLanes.self)
+        if let t { UnsafeMutableRawPointer(t + i).storeBytes(of: th, as: WideLanes.self) }
+        i += width
     }
     if whole < count {
         let rest = count - whole
-        let v = loadLanes(x + whole, count: rest)
+        let v = loadWideLanes(x + whole, count: rest)
         let th = GELU.tanhOfInner(v)
-        storeLanes(GELU.value(v, tanh: th), to: out + whole, count: rest)
-        if let t { storeLanes(th, to: t + whole, count: rest) }
+        storeWideLanes(GELU.value(v, tanh: th), to: out + whole, count: rest)
+        if let t { storeWideLanes(th, to: t + whole, count: rest) }
     }
 }
 
@@ -129,19 +131,19 @@ func geluBackward(
     _ g: UnsafePointer<Float>, _ x: UnsafePointer<Float>, tanh t: UnsafePointer<Float>,
     into out: UnsafeMutablePointer<Float>, count: Int
 ) {
-    let whole = count / 8 * 8
+    let width = WideLanes.scalarCount, whole = count / width * width
     var i = 0
     while i < whole {
         let d = GELU.derivative(
-            UnsafeRawPointer(x + i).loadUnaligned(as: Lanes.self), tanh: UnsafeRawPointer(t + i).loadUnaligned(as: Lanes.self))
-        let value = UnsafeRawPointer(g + i).loadUnaligned(as: Lanes.self) * d
-        UnsafeMutableRawPointer(out + i).storeBytes(of: value, as: Lanes.self)
-        i += 8
+            UnsafeRawPointer(x + i).loadUnaligned(as: WideLanes.self), tanh: UnsafeRawPointer(t + i).loadUnaligned(as: WideLanes.self))
+        let value = UnsafeRawPointer(g + i).loadUnaligned(as: WideLanes.self) * d
+        UnsafeMutableRawPointer(out + i).storeBytes(of: value, as: WideLanes.self)
+        i += width
     }
     if whole < count {
         let rest = count - whole
-        let d = GELU.derivative(loadLanes(x + whole, count: rest), tanh: loadLanes(t + whole, count: rest))
-        storeLanes(loadLanes(g + whole, count: rest) * d, to: out + whole, count: rest)
+        let d = GELU.derivative(loadWideLanes(x + whole, count: rest), tanh: loadWideLanes(t + whole, count: rest))
+        storeWideLanes(loadWideLanes(g + whole, count: rest) * d, to: out + whole, count: rest)
     }
 }
 
@@ -161,6 +163,25 @@ func loadLanes(_ p: UnsafePointer<Float>, count: Int) -> Lanes {
 func storeLanes(_ lanes: Lanes, to p: UnsafeMutablePointer<Float>, count: Int) {
     if count >= 8 {
         UnsafeMutableRawPointer(p).storeBytes(of: lanes, as: Lanes.self)
+        return
+    }
+    for i in 0..<count { p[i] = lanes[i] }
+}
+
+/// The first `count` (≤ WideLanes.scalarCount) floats at `p` in wide lanes, zeros after them.
+@inline(__always)
+func loadWideLanes(_ p: UnsafePointer<Float>, count: Int) -> WideLanes {
+    if count >= WideLanes.scalarCount { return UnsafeRawPointer(p).loadUnaligned(as: WideLanes.self) }
+    var lanes = WideLanes()
+    for i in 0..<count { lanes[i] = p[i] }
+    return lanes
+}
+
+/// Writes the first `count` (≤ WideLanes.scalarCount) wide lanes of `lanes` to `p`.
+@inline(__always)
+func storeWideLanes(_ lanes: WideLanes, to p: UnsafeMutablePointer<Float>, count: Int) {
+    if count >= WideLanes.scalarCount {
+        UnsafeMutableRawPointer(p).storeBytes(of: lanes, as: WideLanes.self)
         return
     }
     for i in 0..<count { p[i] = lanes[i] }
@@ -247,16 +268,16 @@ func addColumns(
 /// whole exponential) as a call per eight lanes, with the lanes passed through memory.
 @inline(__always)
 func exponentials(_ x: UnsafePointer<Float>, minus peak: Float, into out: UnsafeMutablePointer<Float>, count: Int) {
-    let shift = Lanes(repeating: peak)
-    let whole = count / 8 * 8
+    let shift = WideLanes(repeating: peak)
+    let width = WideLanes.scalarCount, whole = count / width * width
     var i = 0
     while i < whole {
-        let value = fastExp(UnsafeRawPointer(x + i).loadUnaligned(as: Lanes.self) - shift)
-        UnsafeMutableRawPointer(out + i).storeBytes(of: value, as: Lanes.self)
-        i += 8
+        let value = fastExp(UnsafeRawPointer(x + i).loadUnaligned(as: WideLanes.self) - shift)
+        UnsafeMutableRawPointer(out + i).storeBytes(of: value, as: WideLanes.self)
+        i += width
     }
     if whole < count {
-        storeLanes(fastExp(loadLanes(x + whole, count: count - whole) - shift), to: out + whole, count: count - whole)
+        storeWideLanes(fastExp(loadWideLanes(x + whole, count: count - whole) - shift), to: out + whole, count: count - whole)
     }
 }
 
