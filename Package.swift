@@ -29,9 +29,9 @@ let package = Package(
         .target(
             name: "TransformerEngineKernelsAVX2",
             swiftSettings: [.unsafeFlags(["-target-cpu", "haswell", "-Xcc", "-fno-math-errno"])]),
-        // The exponential-heavy elementwise kernels (GELU, softmax, cross-entropy) again, sixteen
-        // lanes at a time in AVX-512 registers; TransformerEngine calls them only when the CPU has
-        // every feature of this target. Same arithmetic per lane, so the same bits.
+        // GELU again, sixteen lanes at a time in AVX-512 registers; TransformerEngine calls it only
+        // when the CPU has the AVX-512 features this target uses. Same arithmetic per lane, so the
+        // same bits.
         .target(
             name: "TransformerEngineKernelsAVX512",
             swiftSettings: [.unsafeFlags(["-target-cpu", "skylake-avx512", "-Xcc", "-fno-math-errno"])]),

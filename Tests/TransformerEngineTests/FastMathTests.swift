@@ -82,8 +82,8 @@ final class FastMathTests: XCTestCase {
         var x = (0..<1000).map { _ in g.nextUniform() * 20 - 10 }
         x += [0, -0, 1e-30, -1e-30, 10, -10, 50, -50, 88.5, -88.5, 200, -200, .infinity, -.infinity, .nan]
         func bits(_ values: [Float]) -> [UInt32] { values.map(\.bitPattern) }
-        func run(_ kernel: (UnsafePointer<Float>, UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>?, Int) -> Void,
-                 _ input: ArraySlice<Float>) -> [UInt32] {
+        typealias Kernel = (UnsafePointer<Float>, UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>?, Int) -> Void
+        func run(_ kernel: Kernel, _ input: ArraySlice<Float>) -> [UInt32] {
             var out = [Float](repeating: 7, count: input.count), tanh = out
             Array(input).withUnsafeBufferPointer { x in
                 out.withUnsafeMutableBufferPointer { o in

@@ -7,8 +7,7 @@ import TransformerEngineKernelsAVX512
 
 /// GELU, softmax, layer norm and Adam over raw buffers, through TransformerEngineKernelsAVX2 when `GemmKernel.current`
 /// chose AVX2 (GELU through TransformerEngineKernelsAVX512 when `GemmKernel.wideElementwise`), else
-/// through this module's baseline build of the same functions.
-/// Same bits either way.
+/// through this module's baseline build of the same functions. Same bits either way.
 enum Elementwise {
     /// out[i] = GELU(x[i]), with each tanh term kept in `tanh` when given (for backward). `out`
     /// may be `x`. O(count).

@@ -135,7 +135,8 @@ func geluBackward(
     var i = 0
     while i < whole {
         let d = GELU.derivative(
-            UnsafeRawPointer(x + i).loadUnaligned(as: WideLanes.self), tanh: UnsafeRawPointer(t + i).loadUnaligned(as: WideLanes.self))
+            UnsafeRawPointer(x + i).loadUnaligned(as: WideLanes.self),
+            tanh: UnsafeRawPointer(t + i).loadUnaligned(as: WideLanes.self))
         let value = UnsafeRawPointer(g + i).loadUnaligned(as: WideLanes.self) * d
         UnsafeMutableRawPointer(out + i).storeBytes(of: value, as: WideLanes.self)
         i += width
@@ -277,7 +278,8 @@ func exponentials(_ x: UnsafePointer<Float>, minus peak: Float, into out: Unsafe
         i += width
     }
     if whole < count {
-        storeWideLanes(fastExp(loadWideLanes(x + whole, count: count - whole) - shift), to: out + whole, count: count - whole)
+        let rest = count - whole
+        storeWideLanes(fastExp(loadWideLanes(x + whole, count: rest) - shift), to: out + whole, count: rest)
     }
 }
 
