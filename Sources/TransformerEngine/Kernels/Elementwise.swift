@@ -132,13 +132,13 @@ enum Elementwise {
         }
     }
 
-    /// Layer norm's dx (see `layerNormBackwardRows`), and, when `dGamma` and `dBeta` are given, the
-    /// γ and β gradients added onto them (see `layerNormParameterGradients`). When large, one
-    /// parallel region holds blocks of dx's rows and blocks of 8 parameter columns. O(rows·n).
+    /// Layer norm's dx (see `layerNormBackwardRows`), and the γ and β gradients added onto `dGamma`
+    /// and `dBeta` (see `layerNormParameterGradients`). When large, one parallel region holds
+    /// blocks of dx's rows and blocks of 8 parameter columns. O(rows·n).
     static func layerNormBackward(
         _ dy: UnsafePointer<Float>, normalized: UnsafePointer<Float>, gamma: UnsafePointer<Float>,
         inverseStd: UnsafePointer<Float>, rows: Int, n: Int, dx: UnsafeMutablePointer<Float>,
-        dGamma: UnsafeMutablePointer<Float>? = nil, dBeta: UnsafeMutablePointer<Float>? = nil
+        dGamma: UnsafeMutablePointer<Float>, dBeta: UnsafeMutablePointer<Float>
     ) {
         func dxRows(_ first: Int, _ count: Int) {
             #if arch(x86_64)
@@ -153,7 +153,6 @@ enum Elementwise {
                 dx: dx)
         }
         func parameterColumns(_ first: Int, _ count: Int) {
-            guard let dGamma, let dBeta else { return }
             #if arch(x86_64)
             if GemmKernel.current == .avx2 {
                 return avx2LayerNormParameterGradients(
@@ -171,7 +170,7 @@ enum Elementwise {
         }
         let rowBlock = blockLength(unit: n)
         let rowBlocks = (rows + rowBlock - 1) / rowBlock
-        let columnBlocks = dGamma == nil ? 0 : (n + 7) / 8
+        let columnBlocks = (n + 7) / 8
         parallelChunks(rowBlocks + columnBlocks) { chunk in
             if chunk < rowBlocks {
                 let first = chunk * rowBlock

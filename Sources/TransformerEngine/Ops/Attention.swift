@@ -53,9 +53,9 @@ extension Tensor {
                                 dv.withUnsafeMutableBufferPointer { dv in
                                     problem.forEachHead { pair in
                                         problem.backward(
-                                            pair, blocks: blocks[pair % blocks.count], dOut: dOut.baseAddress!, q: q, k: k, v: v, allowed: allowed,
-                                            weights: w.baseAddress!, dq: dq.baseAddress!, dk: dk.baseAddress!,
-                                            dv: dv.baseAddress!)
+                                            pair, blocks: blocks[pair % blocks.count], dOut: dOut.baseAddress!, q: q,
+                                            k: k, v: v, allowed: allowed, weights: w.baseAddress!, dq: dq.baseAddress!,
+                                            dk: dk.baseAddress!, dv: dv.baseAddress!)
                                     }
                                 }
                             }
@@ -258,6 +258,21 @@ private struct AttentionProblem {
         }
     }
 
+    /// c = sᵀ · A ([keys × headSize], rows `model` apart) for one pair: the transpose of its
+    /// [queries × keys] matrix `s` (weights or score gradients) times A's head block (queries
+    /// rows), each block of keys from its `start` row on.
+    private func transposedTimesHead(
+        _ s: UnsafePointer<Float>, _ a: UnsafePointer<Float>, blocks: Blocks, into c: UnsafeMutablePointer<Float>
+    ) {
+        for (block, start) in blocks.keys {
+            gemm(
+                m: block.count, n: headSize, k: queries - start,
+                a: MatrixOperand(base: s + start * keys + block.lowerBound, rowStride: 1, columnStride: keys),
+                b: head(a + start * model), c: c + block.lowerBound * model, ldc: model, accumulate: false,
+                parallel: false)
+        }
+    }
+
     // MARK: - Forward
 
     /// Weights (kept for backward) and output columns of one pair.
@@ -292,19 +307,10 @@ private struct AttentionProblem {
         let b = pair / heads, column = (pair % heads) * headSize
         let queryBase = b * queries * model + column, keyBase = b * keys * model + column
         let w = weights + pair * queries * keys
-        /// Wᵀ or dSᵀ from query row `start` on, for a block of keys.
-        func transposedFrom(_ matrix: UnsafePointer<Float>, _ block: Range<Int>, _ start: Int) -> MatrixOperand {
-            MatrixOperand(base: matrix + start * keys + block.lowerBound, rowStride: 1, columnStride: keys)
-        }
         let dScores = UnsafeMutablePointer<Float>.allocate(capacity: queries * keys)
         defer { dScores.deallocate() }
         // dV = Wᵀ · dO.
-        for (block, start) in blocks.keys {
-            gemm(
-                m: block.count, n: headSize, k: queries - start, a: transposedFrom(w, block, start),
-                b: head(dOut + queryBase + start * model), c: dv + keyBase + block.lowerBound * model, ldc: model,
-                accumulate: false, parallel: false)
-        }
+        transposedTimesHead(w, dOut + queryBase, blocks: blocks, into: dv + keyBase)
         // dW = dO · Vᵀ, then back through softmax, the mask (no gradient where blocked) and the scale.
         timesTransposedHead(dOut + queryBase, v + keyBase, blocks: blocks, into: dScores)
         for (rows, end) in blocks.rows {
@@ -318,11 +324,6 @@ private struct AttentionProblem {
                 c: dq + queryBase + rows.lowerBound * model, ldc: model, accumulate: false, parallel: false)
         }
         // dK = dSᵀ · Q.
-        for (block, start) in blocks.keys {
-            gemm(
-                m: block.count, n: headSize, k: queries - start, a: transposedFrom(dScores, block, start),
-                b: head(q + queryBase + start * model), c: dk + keyBase + block.lowerBound * model, ldc: model,
-                accumulate: false, parallel: false)
-        }
+        transposedTimesHead(dScores, q + queryBase, blocks: blocks, into: dk + keyBase)
     }
 }
