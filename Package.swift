@@ -49,7 +49,9 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        .target(name: "Site", dependencies: ["Notebook", "Figures", "Runner"]),
+        .target(
+            name: "Site", dependencies: ["Notebook", "Figures", "Runner"],
+            resources: [.copy("Theme/style.css"), .copy("Search/search.js")]),
         .target(name: "Check", dependencies: ["Notebook", "Runner"]),
         .executableTarget(
             name: "litbook",

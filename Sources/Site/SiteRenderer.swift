@@ -41,8 +41,8 @@ public struct SiteRenderer: Sendable {
         }
         files.add("index.html", IndexPage(siteTitle: options.title, entries: entries, pageNames: pageNames,
                                                cellsRan: ordered.contains { $0.run != nil }).render())
-        files.add("assets/style.css", Array(Stylesheet.source.utf8))
-        files.add("assets/search.js", Array(SearchScript.source.utf8))
+        files.add("assets/style.css", Array(ThemeAssets.stylesheet.utf8))
+        files.add("assets/search.js", Array(ThemeAssets.searchScript.utf8))
         files.add("assets/search-index.js", SearchIndex.script(
             for: ordered.indices.map { SearchIndex.Page(fileName: fileNames[$0], outline: outlines[$0]) }))
         return files
