@@ -23,6 +23,7 @@
     if (state !== "idle") { return; }
     if (window.LITBOOK_SEARCH_INDEX) {  // already on the page (a page may carry its index inline)
       entries = prepare(window.LITBOOK_SEARCH_INDEX);
+      warmUp();
       state = "ready";
       waiting.splice(0).forEach(function (f) { f(); });
       return;
@@ -32,6 +33,7 @@
     script.src = "assets/search-index.js";
     script.onload = function () {
       entries = prepare(window.LITBOOK_SEARCH_INDEX || []);
+      warmUp();
       state = "ready";
       waiting.splice(0).forEach(function (f) { f(); });
     };
@@ -45,14 +47,15 @@
   // One entry per section of prose and per cell; keys lower-cased once, here.
   function prepare(index) {
     var out = [];
+    function add(entry) { entry.order = out.length; out.push(entry); }
     index.forEach(function (note) {
       var titleKey = note.t.toLowerCase();
       note.s.forEach(function (s) {
-        out.push({ page: note.p, anchor: s[0], title: note.t, heading: s[1], titleKey: titleKey,
+        add({ page: note.p, anchor: s[0], title: note.t, heading: s[1], titleKey: titleKey,
           headingKey: s[1].toLowerCase(), parts: [{ kind: "", text: s[2], key: s[2].toLowerCase() }] });
       });
       (note.c || []).forEach(function (c) {
-        out.push({ page: note.p, anchor: c[0], title: note.t, heading: c[1], titleKey: titleKey, headingKey: "", cell: true,
+        add({ page: note.p, anchor: c[0], title: note.t, heading: c[1], titleKey: titleKey, headingKey: "", cell: true,
           parts: [{ kind: "代码", text: c[2], key: c[2].toLowerCase() }, { kind: "输出", text: c[3], key: c[3].toLowerCase() }] });
       });
     });
@@ -60,6 +63,13 @@
   }
 
   // MARK: - Searching
+
+  // One search while the index loads, so the engine has compiled the search loop before the
+  // reader's first keystroke (over a large index the first search was otherwise the slowest).
+  function warmUp() {
+    search("e");
+    last = { terms: [], matched: null };
+  }
 
   function termsOf(query) {
     return query.toLowerCase().split(/\s+/).filter(function (t) { return t.length > 0; });
@@ -74,12 +84,23 @@
   // Every term must occur in the entry. A term in the note's title or the section's heading
   // outweighs any number of hits in the text, so those sections come first; prose outweighs
   // code and output at equal counts.
+  // The entries the previous query matched, with its terms: typing on narrows the search to them.
+  var last = { terms: [], matched: null };
+
+  // Whether every entry matching `terms` also matched `previous` (each old term is inside a new one).
+  function narrows(terms, previous) {
+    return previous.length > 0 && previous.every(function (old) {
+      return terms.some(function (t) { return t.indexOf(old) !== -1; });
+    });
+  }
+
   function search(query) {
     var terms = termsOf(query);
     if (terms.length === 0) { return []; }
-    var hits = [];
-    for (var e = 0; e < entries.length; e += 1) {
-      var entry = entries[e], score = 0, found = true;
+    var candidates = last.matched && narrows(terms, last.terms) ? last.matched : entries;
+    var hits = [], matched = [];  // hits: the best 30, in rank order
+    for (var e = 0; e < candidates.length; e += 1) {
+      var entry = candidates[e], score = 0, found = true;
       for (var i = 0; i < terms.length && found; i += 1) {
         var t = terms[i], inText = 0;
         for (var k = 0; k < entry.parts.length; k += 1) { inText += count(entry.parts[k].key, t); }
@@ -87,10 +108,25 @@
         if (!inHeading && !inTitle && inText === 0) { found = false; break; }
         score += (inHeading ? 200 : 0) + (inTitle && !entry.cell ? 100 : 0) + inText * (entry.cell ? 1 : 2);
       }
-      if (found) { hits.push({ entry: entry, score: score, order: e }); }
+      if (found) {
+        matched.push(entry);
+        keepBest(hits, { entry: entry, score: score, order: entry.order });
+      }
     }
-    hits.sort(function (a, b) { return b.score - a.score || a.order - b.order; });
-    return hits.slice(0, 30);
+    last = { terms: terms, matched: matched };
+    return hits;
+  }
+
+  function ranksBefore(a, b) { return a.score > b.score || (a.score === b.score && a.order < b.order); }
+
+  // Keeps `hits` the best 30 in rank order: a short insertion, since a common word can match
+  // tens of thousands of entries and sorting them all would cost more than finding them.
+  function keepBest(hits, hit) {
+    if (hits.length === 30 && !ranksBefore(hit, hits[29])) { return; }
+    var at = hits.length === 30 ? 29 : hits.length;
+    while (at > 0 && ranksBefore(hit, hits[at - 1])) { hits[at] = hits[at - 1]; at -= 1; }
+    hits[at] = hit;
+    if (hits.length > 30) { hits.length = 30; }
   }
 
   // MARK: - Showing results

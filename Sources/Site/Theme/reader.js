@@ -109,6 +109,13 @@
       for (var i = 0; i < targets.length; i += 1) {
         if (targets[i].getBoundingClientRect().top <= line) { current = targets[i]; } else { break; }
       }
+      // At the end of the page the last sections cannot reach the top: the last one in view is current.
+      var atEnd = window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 2;
+      if (atEnd) {
+        for (var j = targets.length - 1; j >= 0; j -= 1) {
+          if (targets[j].getBoundingClientRect().top < window.innerHeight) { current = targets[j]; break; }
+        }
+      }
       var id = current ? current.id : null;
       if (id === activeId) { return; }
       activeId = id;
