@@ -51,7 +51,7 @@ let package = Package(
         ),
         .target(
             name: "Site", dependencies: ["Notebook", "Figures", "Runner"],
-            resources: [.copy("Theme/style.css"), .copy("Search/search.js")]),
+            resources: [.copy("Theme/style.css"), .copy("Search/search.js"), .copy("Theme/reader.js"), .copy("Theme/favicon.svg")]),
         .target(name: "Check", dependencies: ["Notebook", "Runner"]),
         .executableTarget(
             name: "litbook",

@@ -2,7 +2,7 @@
 //
 // Usage: site-bench [--notes N] [--repeats R] [--shipped DIR]
 // Prints one JSON line per measurement. Goals (issue 5): rendering ≤ 5× cmark; a rebuild of the
-// shipped notes with nothing changed ≤ 0.5 s.
+// shipped notes with nothing changed ≤ 0.5 s. Also the size of the search index readers download (issue 16).
 
 import Foundation
 import Notebook
@@ -67,6 +67,9 @@ print("{\"measurement\":\"render_vs_cmark\",\"notes\":\(noteCount),\"megabytes\"
       + "\"of_which_parse_s\":\(String(format: "%.4f", render.parse)),\"ratio\":\(String(format: "%.2f", render.total / cmark)),\"goal_ratio\":5}")
 
 let renderedFiles = render.files
+let indexBytes = renderedFiles["assets/search-index.js"]?.count ?? 0
+print("{\"measurement\":\"search_index\",\"notes\":\(noteCount),\"bytes\":\(indexBytes),"
+      + "\"megabytes\":\(String(format: "%.2f", Double(indexBytes) / 1e6)),\"notes_megabytes\":\(String(format: "%.2f", Double(totalBytes) / 1e6))}")
 let writeStart = DispatchTime.now().uptimeNanoseconds
 _ = try SiteWriter(outputDirectory: scratch + "/Site").write(renderedFiles)
 let writeSeconds = Double(DispatchTime.now().uptimeNanoseconds - writeStart) / 1e9

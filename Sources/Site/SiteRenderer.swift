@@ -3,7 +3,7 @@
 import Notebook
 import Runner
 
-/// Renders the study site: the index, one page per note, the theme and the search.
+/// Renders the study site: the index, one page per note, the theme, the reading aids and the search.
 ///
 /// Pure: the same notes and runs give the same bytes, whatever the machine or the time,
 /// which is what makes the committed `Site/` reproducible. Writing to disk is `SiteWriter`'s job.
@@ -23,13 +23,11 @@ public struct SiteRenderer: Sendable {
         let outlines = Parallel.map(ordered.count) { NoteOutline(note: ordered[$0].note) }
         let fileNames = ordered.map { pageNames[NotePaths.normalized($0.note.path)]! }
 
-        let siteTitle = options.title
+        let options = self.options
+        let book = ordered.indices.map { NotePage.PageLink(fileName: fileNames[$0], title: outlines[$0].title) }
         let pages = Parallel.map(ordered.count) { i in
-            NotePage(
-                siteNote: ordered[i], outline: outlines[i], siteTitle: siteTitle, pageNames: pageNames,
-                previous: i > 0 ? .init(fileName: fileNames[i - 1], title: outlines[i - 1].title) : nil,
-                next: i + 1 < ordered.count ? .init(fileName: fileNames[i + 1], title: outlines[i + 1].title) : nil
-            ).render()
+            NotePage(siteNote: ordered[i], outline: outlines[i], siteTitle: options.title, pageNames: pageNames,
+                     book: book, position: i, options: options).render()
         }
         var files = SiteFiles()
         for i in ordered.indices {
@@ -43,8 +41,12 @@ public struct SiteRenderer: Sendable {
                                                cellsRan: ordered.contains { $0.run != nil }).render())
         files.add("assets/style.css", Array(ThemeAssets.stylesheet.utf8))
         files.add("assets/search.js", Array(ThemeAssets.searchScript.utf8))
+        files.add("assets/reader.js", Array(ThemeAssets.readerScript.utf8))
+        files.add("assets/favicon.svg", Array(ThemeAssets.favicon.utf8))
         files.add("assets/search-index.js", SearchIndex.script(
-            for: ordered.indices.map { SearchIndex.Page(fileName: fileNames[$0], outline: outlines[$0]) }))
+            for: ordered.indices.map {
+                SearchIndex.Page(fileName: fileNames[$0], outline: outlines[$0], cells: ordered[$0].note.cells, run: ordered[$0].run)
+            }))
         return files
     }
 

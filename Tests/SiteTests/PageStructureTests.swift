@@ -8,8 +8,8 @@ final class PageStructureTests: XCTestCase {
     private let files = SiteFixture.site()
 
     func testSiteHasIndexOnePagePerNoteAndAssets() {
-        XCTAssertEqual(files.paths, ["01-词元.html", "02-自注意力.html", "assets/search-index.js", "assets/search.js",
-                                     "assets/style.css", "index.html"])
+        XCTAssertEqual(files.paths, ["01-词元.html", "02-自注意力.html", "assets/favicon.svg", "assets/reader.js",
+                                     "assets/search-index.js", "assets/search.js", "assets/style.css", "index.html"])
     }
 
     func testEveryPageIsWellFormedWithUniqueIds() {
@@ -26,7 +26,7 @@ final class PageStructureTests: XCTestCase {
         XCTAssertTrue(page.contains("<h1>自注意力</h1>"))
         XCTAssertEqual(page.components(separatedBy: "<h1").count - 1, 1, "the title h1 is not repeated")
         XCTAssertTrue(page.contains("源文件：<code>Notes/02-自注意力.md</code>"))
-        XCTAssertTrue(page.contains("<h2 id=\"toc-title\">目录</h2>"))
+        XCTAssertTrue(page.contains("<nav class=\"book-nav\" aria-label=\"全书目录\">"))
         XCTAssertTrue(page.contains("<li class=\"toc-level-2\"><a href=\"#\(URLEncoding.percentEncoded("缩放点积注意力"))\">缩放点积注意力</a></li>"))
         XCTAssertTrue(page.contains("<li class=\"toc-level-3\"><a href=\"#\(URLEncoding.percentEncoded("为什么要除以-d"))\">为什么要除以 √d</a></li>"))
         XCTAssertTrue(page.contains("rel=\"prev\" href=\"\(URLEncoding.percentEncoded("01-词元.html"))\""))
@@ -72,7 +72,7 @@ final class PageStructureTests: XCTestCase {
     func testPagesWorkWithoutJavaScript() {
         let page = SiteFixture.page(files, "02-自注意力.html")
         XCTAssertTrue(page.contains("<div class=\"search\" id=\"search\" role=\"search\" hidden>"), "the search box stays hidden until the script runs")
-        XCTAssertTrue(page.contains("<span class=\"kw\">let</span>"), "code is highlighted in the page itself")
+        XCTAssertTrue(page.contains("<span class=\"tok-kw\">let</span>"), "code is highlighted in the page itself")
         XCTAssertEqual(page.components(separatedBy: "<script").count, page.components(separatedBy: "<script src=\"").count,
                        "no inline scripts: every script is a file")
     }

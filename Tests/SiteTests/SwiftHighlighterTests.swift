@@ -7,7 +7,7 @@ final class SwiftHighlighterTests: XCTestCase {
     /// The source text of each token with its kind, for compact expectations.
     private func tokens(_ code: String) -> [String] {
         let bytes = Array(code.utf8)
-        return SwiftLexer.tokens(in: code).map { "\($0.kind.cssClass):\(String(decoding: bytes[$0.range], as: UTF8.self))" }
+        return SwiftLexer.tokens(in: code).map { "\($0.kind.cssClass.dropFirst("tok-".count)):\(String(decoding: bytes[$0.range], as: UTF8.self))" }
     }
 
     func testTrickySwift() {
@@ -42,7 +42,7 @@ final class SwiftHighlighterTests: XCTestCase {
     func testHighlightedHTMLIsEscapedAndLosesNoText() {
         let code = "let s = \"<b>&\" // </pre>\nif a < b { }"
         let html = SwiftHighlighter.html(code)
-        XCTAssertEqual(html, "<span class=\"kw\">let</span> s = <span class=\"str\">&quot;&lt;b&gt;&amp;&quot;</span> <span class=\"com\">// &lt;/pre&gt;</span>\n<span class=\"kw\">if</span> a &lt; b { }")
+        XCTAssertEqual(html, "<span class=\"tok-kw\">let</span> s = <span class=\"tok-str\">&quot;&lt;b&gt;&amp;&quot;</span> <span class=\"tok-com\">// &lt;/pre&gt;</span>\n<span class=\"tok-kw\">if</span> a &lt; b { }")
     }
 
     func testLexerNeverLosesOrReordersBytes() {

@@ -37,16 +37,23 @@ public struct CellOptions: Hashable, Sendable, Codable {
     public var norun = false
     /// The cell is expected to fail; its error is its output.
     public var fails = false
+    /// Show the code collapsed under a "显示代码" toggle; the output stays in view.
+    public var fold = false
+    /// Wrap long output lines at the page's edge instead of scrolling them sideways.
+    public var wrap = false
     /// Relative tolerance for numbers when `check` compares this cell's output.
     public var tolerance: Double?
     /// The words after `swift`, as written, so that cache keys see every option.
     public var words: [String] = []
 
     public init(hidden: Bool = false, norun: Bool = false, fails: Bool = false,
+                fold: Bool = false, wrap: Bool = false,
                 tolerance: Double? = nil, words: [String] = []) {
         self.hidden = hidden
         self.norun = norun
         self.fails = fails
+        self.fold = fold
+        self.wrap = wrap
         self.tolerance = tolerance
         self.words = words
     }

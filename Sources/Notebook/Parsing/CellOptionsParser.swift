@@ -1,6 +1,6 @@
 // Reads the words after `swift` in a cell's info string into `CellOptions`.
 
-/// Reads cell options such as `hidden`, `norun`, `fails`, `tolerance=1e-3`.
+/// Reads cell options such as `hidden`, `norun`, `fails`, `fold`, `wrap`, `tolerance=1e-3`.
 enum CellOptionsParser {
     /// One word of the info string and its byte column on the fence line.
     struct Word {
@@ -23,6 +23,8 @@ enum CellOptionsParser {
             case "hidden" where word.text == name: options.hidden = true
             case "norun" where word.text == name: options.norun = true
             case "fails" where word.text == name: options.fails = true
+            case "fold" where word.text == name: options.fold = true
+            case "wrap" where word.text == name: options.wrap = true
             case "tolerance":
                 let value = String(word.text.dropFirst("tolerance=".count))
                 if word.text.hasPrefix("tolerance="), let tolerance = FrontMatter.tolerance(value) {
@@ -31,7 +33,7 @@ enum CellOptionsParser {
                     problems.append(.error("cell option 'tolerance' needs a non-negative number, as in 'tolerance=1e-3', not '\(word.text)'",
                                            path: path, line: line, column: word.column))
                 }
-            case "hidden", "norun", "fails":
+            case "hidden", "norun", "fails", "fold", "wrap":
                 problems.append(.error("cell option '\(name)' takes no value: '\(word.text)'",
                                        path: path, line: line, column: word.column))
             default:
@@ -41,6 +43,10 @@ enum CellOptionsParser {
         let column = words.first?.column
         if options.hidden && options.norun {
             problems.append(.warning("cell options 'hidden' and 'norun' together leave nothing to show: the cell neither shows nor runs",
+                                     path: path, line: line, column: column))
+        }
+        if options.hidden && options.fold {
+            problems.append(.warning("cell option 'fold' has no effect on a 'hidden' cell: its code is not shown at all",
                                      path: path, line: line, column: column))
         }
         if options.norun && options.fails {

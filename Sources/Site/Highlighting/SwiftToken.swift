@@ -18,17 +18,18 @@ struct SwiftToken: Hashable {
         /// `#if`, `#sourceLocation`, `#file`.
         case directive
 
-        /// The CSS class the page uses for this kind.
+        /// The CSS class the page uses for this kind; prefixed `tok-` so that no other markup
+        /// (a table's `num` column, say) takes a syntax colour.
         var cssClass: String {
             switch self {
-            case .keyword: return "kw"
-            case .type: return "ty"
-            case .string: return "str"
-            case .interpolation: return "interp"
-            case .number: return "num"
-            case .comment: return "com"
-            case .attribute: return "attr"
-            case .directive: return "dir"
+            case .keyword: return "tok-kw"
+            case .type: return "tok-ty"
+            case .string: return "tok-str"
+            case .interpolation: return "tok-interp"
+            case .number: return "tok-num"
+            case .comment: return "tok-com"
+            case .attribute: return "tok-attr"
+            case .directive: return "tok-dir"
             }
         }
     }

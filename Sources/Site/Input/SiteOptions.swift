@@ -4,8 +4,25 @@
 public struct SiteOptions: Hashable, Sendable {
     /// The name in every page's header and the index page's heading.
     public var title: String
+    /// Every cell's code starts folded under "显示代码", as if each cell had the `fold` option.
+    public var foldsAllCode: Bool
+    /// The web address of the repository holding the notes; each page's source path links into it.
+    public var repository: String?
+    /// The branch those links point at.
+    public var branch: String
 
-    public init(title: String = "学习笔记") {
+    public init(title: String = "学习笔记", foldsAllCode: Bool = false, repository: String? = nil, branch: String = "main") {
         self.title = title
+        self.foldsAllCode = foldsAllCode
+        self.repository = repository
+        self.branch = branch
+    }
+
+    /// The address of `notePath` in the repository, or `nil` when the book names none.
+    /// GitHub, GitLab and Gitea all serve a file at `<repository>/blob/<branch>/<path>`.
+    func sourceURL(of notePath: String) -> String? {
+        guard let repository else { return nil }
+        let path = NotePaths.normalized(notePath).split(separator: "/").map { URLEncoding.percentEncoded(String($0)) }
+        return repository + "/blob/" + URLEncoding.percentEncoded(branch) + "/" + path.joined(separator: "/")
     }
 }

@@ -19,6 +19,14 @@ struct NoteOutline {
         var text: String
     }
 
+    /// Where a cell stands: the section it belongs to, for its search entry.
+    struct CellPlace: Hashable {
+        var cellIndex: Int
+        /// The anchor and text of the heading above the cell; empty before the first heading.
+        var anchor: String
+        var heading: String
+    }
+
     /// Front matter `title`, else the first level-1 heading, else the file name.
     var title: String
     /// Whether the note opens with a level-1 heading: its title, which the page shows as its `<h1>`
@@ -27,12 +35,14 @@ struct NoteOutline {
     /// Every heading in document order (nested ones too), in the order the renderer meets them.
     var headings: [Heading]
     var sections: [Section]
+    /// Every cell the note's blocks place, in document order.
+    var cells: [CellPlace]
     /// The first paragraph, for the index page.
     var summary: [Inline]?
 
     /// Ids the page chrome uses; no heading gets one of these.
     static let reservedIds: Set<String> = [
-        "content", "toc", "toc-title", "search", "search-input", "search-results", "problems",
+        "content", "toc", "toc-title", "search", "search-input", "search-results", "problems", "theme-toggle",
     ]
 
     init(note: Note) {
@@ -54,6 +64,7 @@ struct NoteOutline {
         walker.closeSection()
         headings = walker.headings
         sections = walker.sections.filter { !$0.text.isEmpty || !$0.anchor.isEmpty }
+        cells = walker.cells
         summary = walker.firstParagraph
 
         if let fromFrontMatter = note.frontMatter.title, !fromFrontMatter.isEmpty {
@@ -75,6 +86,7 @@ private struct Walker {
     var headings: [NoteOutline.Heading] = []
     var sections: [NoteOutline.Section] = []
     var firstParagraph: [Inline]?
+    var cells: [NoteOutline.CellPlace] = []
     private var current = NoteOutline.Section(anchor: "", heading: "", text: "")
 
     mutating func walk(_ blocks: [Block], skipFirst: Bool, anchor: (String) -> String) {
@@ -100,7 +112,9 @@ private struct Walker {
             for item in list.items { walk(item, skipFirst: false, anchor: anchor) }
         case .codeBlock(_, let literal, _):
             addText(literal)
-        case .cell, .recordedOutput, .html, .thematicBreak:
+        case .cell(let index):
+            cells.append(.init(cellIndex: index, anchor: current.anchor, heading: current.heading))
+        case .recordedOutput, .html, .thematicBreak:
             break
         }
     }

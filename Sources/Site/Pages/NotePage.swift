@@ -1,4 +1,4 @@
-// A note's page: title, source path, table of contents, prose with cells and outputs, previous/next links.
+// A note's page: book navigation, title, source path, prose with cells and outputs, previous/next links.
 
 import Notebook
 import Runner
@@ -10,8 +10,14 @@ struct NotePage {
     var siteTitle: String
     /// Page file names by normalised note path.
     var pageNames: [String: String]
-    var previous: PageLink?
-    var next: PageLink?
+    /// Every page of the book in reading order, this one included.
+    var book: [PageLink]
+    /// This page's place in `book`.
+    var position: Int
+    var options: SiteOptions
+
+    var previous: PageLink? { position > 0 ? book[position - 1] : nil }
+    var next: PageLink? { position + 1 < book.count ? book[position + 1] : nil }
 
     /// A link to a neighbouring page.
     struct PageLink {
@@ -24,12 +30,27 @@ struct NotePage {
         var page = HTMLBuffer(capacity: note.text.utf8.count * 3 + 4096)
         PageLayout.open(pageTitle: outline.title + " · " + siteTitle, siteTitle: siteTitle, into: &page)
         page.raw("<div class=\"page\">\n")
-        renderTableOfContents(into: &page)
-        page.raw("<main id=\"content\" class=\"note\">\n<article>\n<h1>")
+        let contents = bookContents()
+        page.raw("<nav class=\"book-nav\" aria-label=\"全书目录\">\n<p class=\"nav-title\">目录</p>\n")
+        page.raw(contents)
+        page.raw("</nav>\n<main id=\"content\" class=\"note\" tabindex=\"-1\">\n<article>\n<h1>")
         page.text(outline.title)
-        page.raw("</h1>\n<p class=\"note-source\">源文件：<code>")
-        page.text(note.path)
-        page.raw("</code></p>\n")
+        page.raw("</h1>\n<p class=\"note-source\">源文件：")
+        if let url = options.sourceURL(of: note.path) {
+            page.raw("<a href=\"")
+            page.text(url)
+            page.raw("\"><code>")
+            page.text(note.path)
+            page.raw("</code></a></p>\n")
+        } else {
+            page.raw("<code>")
+            page.text(note.path)
+            page.raw("</code></p>\n")
+        }
+        // Phones show the title first, then the contents folded away; wide screens have the sidebar.
+        page.raw("<details class=\"toc-phone\">\n<summary>目录</summary>\n")
+        page.raw(contents)
+        page.raw("</details>\n")
         renderProblems(into: &page)
 
         let runs = Dictionary(siteNote.run?.cells.map { ($0.cellIndex, $0) } ?? [], uniquingKeysWith: { first, _ in first })
@@ -38,7 +59,8 @@ struct NotePage {
             anchors: outline.headings.map(\.anchor),
             renderCell: { index, page in
                 guard note.cells.indices.contains(index) else { return }
-                CellView(cell: note.cells[index], notePath: note.path, run: runs[index]).render(into: &page)
+                CellView(cell: note.cells[index], notePath: note.path, run: runs[index],
+                         foldsAllCode: options.foldsAllCode).render(into: &page)
             })
         let blocks = outline.titleIsFirstHeading ? Array(note.blocks.dropFirst()) : note.blocks
         markdown.render(blocks, into: &page)
@@ -51,17 +73,32 @@ struct NotePage {
 
     // MARK: - Parts
 
-    /// The h2 and h3 headings, h3 indented under their h2.
-    private func renderTableOfContents(into page: inout HTMLBuffer) {
-        let entries = outline.headings.filter { $0.level == 2 || $0.level == 3 }
-        guard !entries.isEmpty else { return }
-        page.raw("<nav class=\"toc\" aria-labelledby=\"toc-title\">\n<h2 id=\"toc-title\">目录</h2>\n<ol>\n")
-        for heading in entries {
-            page.raw("<li class=\"toc-level-\(heading.level)\"><a href=\"#\(URLEncoding.percentEncoded(heading.anchor))\">")
-            page.text(heading.text)
-            page.raw("</a></li>\n")
+    /// Every note in reading order, the current one marked with its h2 and h3 headings nested
+    /// under it: the same list in the sidebar and in the phone's folded contents.
+    private func bookContents() -> String {
+        var list = HTMLBuffer(capacity: 256 + book.count * 96 + outline.headings.count * 96)
+        list.raw("<ol class=\"nav-notes\">\n")
+        for (i, link) in book.enumerated() {
+            let isCurrent = i == position
+            list.raw(isCurrent ? "<li class=\"nav-note is-current\"><a aria-current=\"page\" href=\"" : "<li class=\"nav-note\"><a href=\"")
+            list.raw(URLEncoding.percentEncoded(link.fileName))
+            list.raw("\">")
+            list.text(link.title)
+            list.raw("</a>")
+            let headings = isCurrent ? outline.headings.filter { $0.level == 2 || $0.level == 3 } : []
+            if !headings.isEmpty {
+                list.raw("\n<ol class=\"nav-headings\">\n")
+                for heading in headings {
+                    list.raw("<li class=\"toc-level-\(heading.level)\"><a href=\"#\(URLEncoding.percentEncoded(heading.anchor))\">")
+                    list.text(heading.text)
+                    list.raw("</a></li>\n")
+                }
+                list.raw("</ol>\n")
+            }
+            list.raw("</li>\n")
         }
-        page.raw("</ol>\n</nav>\n")
+        list.raw("</ol>\n")
+        return String(decoding: list.bytes, as: UTF8.self)
     }
 
     private func renderProblems(into page: inout HTMLBuffer) {

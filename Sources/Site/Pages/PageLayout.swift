@@ -1,10 +1,14 @@
-// The frame every page shares: head, header with the site title and the search box, scripts.
+// The frame every page shares: head, header with the site title, search box and theme switch, scripts.
 
 /// Opens and closes a page of the site.
 ///
-/// The search box is in the markup but `hidden`: `search.js` shows it, so without
-/// JavaScript a reader never sees a control that does nothing.
+/// The search box and the theme switch are in the markup but `hidden`: the scripts show them,
+/// so without JavaScript a reader never sees a control that does nothing.
 enum PageLayout {
+    /// `reader.js` loads in `<head>`, blocking, so that it sets the reader's remembered theme on
+    /// `<html>` before the first paint: a dark page never flashes light. Its other aids wait for the document.
+    static let readerScriptTag = "<script src=\"assets/reader.js\"></script>"
+
     /// Appends everything up to the start of the page's main content.
     static func open(pageTitle: String, siteTitle: String, into page: inout HTMLBuffer) {
         page.raw("""
@@ -20,9 +24,12 @@ enum PageLayout {
         page.text(pageTitle)
         page.raw("""
         </title>
+        \(readerScriptTag)
+        <link rel="icon" href="assets/favicon.svg" type="image/svg+xml">
         <link rel="stylesheet" href="assets/style.css">
         </head>
         <body>
+        <a class="skip-link" href="#content">跳到正文</a>
         <header class="site-header">
         <div class="site-header-inner">
         <a class="site-title" href="index.html">
@@ -31,9 +38,10 @@ enum PageLayout {
         page.raw("""
         </a>
         <div class="search" id="search" role="search" hidden>
-        <input type="search" id="search-input" placeholder="搜索笔记（按 / 键）" aria-label="搜索笔记" autocomplete="off" spellcheck="false">
+        <input type="search" id="search-input" placeholder="搜索笔记" aria-label="搜索笔记（正文、代码和输出）" autocomplete="off" spellcheck="false" aria-controls="search-results" aria-expanded="false">
         <div class="search-results" id="search-results" hidden></div>
         </div>
+        <button type="button" class="theme-toggle" id="theme-toggle" hidden>主题：跟随系统</button>
         </div>
         </header>
 

@@ -1,14 +1,27 @@
-// The static search index: every section of every note, as a script that sets one global.
+// The static search index: every section's prose, every shown cell's code and text output, as a script that sets one global.
+
+import Notebook
+import Runner
 
 /// Builds `assets/search-index.js`.
 ///
 /// The index is a script rather than JSON because pages opened from `file://` cannot
 /// `fetch()` a file, but can load a script. Shape, compact because it ships to the reader:
-/// `window.LITBOOK_SEARCH_INDEX = [{"p": page href, "t": title, "s": [[anchor href, heading, text], …]}, …]`.
+///
+///     window.LITBOOK_SEARCH_INDEX = [{"p": page href, "t": title,
+///       "s": [[anchor href, heading, prose], …],
+///       "c": [[cell href, heading above the cell, code, output], …]}, …]
+///
+/// `search.js` ranks hits in a title or heading first, then prose, then code and outputs, and
+/// says which of code or output a cell hit was found in.
 enum SearchIndex {
     struct Page {
         var fileName: String
         var outline: NoteOutline
+        /// The note's cells, indexed by `Cell.index`.
+        var cells: [Cell]
+        /// The note's run; `nil` indexes the outputs recorded in the note.
+        var run: NoteRun?
     }
 
     /// The script for `pages`, in reading order.
@@ -23,7 +36,7 @@ enum SearchIndex {
         return out
     }
 
-    /// `{"p": …, "t": …, "s": […]}` for one page.
+    /// `{"p": …, "t": …, "s": […], "c": […]}` for one page.
     private static func entry(for page: Page) -> [UInt8] {
         var out = Array("{\"p\":".utf8)
         JSONString.append(URLEncoding.percentEncoded(page.fileName), to: &out)
@@ -31,15 +44,44 @@ enum SearchIndex {
         JSONString.append(page.outline.title, to: &out)
         out += Array(",\"s\":[".utf8)
         for (j, section) in page.outline.sections.enumerated() {
-            out += Array((j == 0 ? "[" : ",[").utf8)
-            JSONString.append(section.anchor.isEmpty ? "" : "#" + URLEncoding.percentEncoded(section.anchor), to: &out)
-            out.append(UInt8(ascii: ","))
-            JSONString.append(section.heading, to: &out)
-            out.append(UInt8(ascii: ","))
-            JSONString.append(section.text, to: &out)
-            out.append(UInt8(ascii: "]"))
+            append([section.anchor.isEmpty ? "" : "#" + URLEncoding.percentEncoded(section.anchor), section.heading, section.text],
+                   first: j == 0, to: &out)
+        }
+        out += Array("],\"c\":[".utf8)
+        let runs = Dictionary(page.run?.cells.map { ($0.cellIndex, $0) } ?? [], uniquingKeysWith: { first, _ in first })
+        var first = true
+        for place in page.outline.cells where page.cells.indices.contains(place.cellIndex) {
+            let cell = page.cells[place.cellIndex]
+            let code = cell.options.hidden ? "" : cell.source
+            let output = outputText(of: cell, run: page.run == nil ? nil : runs[place.cellIndex], recorded: page.run == nil)
+            if code.isEmpty && output.isEmpty { continue }
+            append(["#" + CellView.id(ofCell: cell.index), place.heading, code, output], first: first, to: &out)
+            first = false
         }
         out += Array("]}".utf8)
         return out
+    }
+
+    /// The text a cell shows under it: what its run printed (and the error of a `fails` cell), or,
+    /// for a site built without running, the output recorded in the note.
+    static func outputText(of cell: Cell, run: CellRun?, recorded: Bool) -> String {
+        if recorded {
+            return cell.options.norun ? "" : cell.output?.text ?? ""
+        }
+        guard let run else { return "" }
+        var text = ""
+        for case .text(let printed) in run.items { text += printed }
+        if case .failedAsExpected(let error) = run.status { text += (text.isEmpty ? "" : "\n") + error.message }
+        while text.hasSuffix("\n") { text.removeLast() }
+        return text
+    }
+
+    private static func append(_ fields: [String], first: Bool, to out: inout [UInt8]) {
+        out += Array((first ? "[" : ",[").utf8)
+        for (k, field) in fields.enumerated() {
+            if k > 0 { out.append(UInt8(ascii: ",")) }
+            JSONString.append(field, to: &out)
+        }
+        out.append(UInt8(ascii: "]"))
     }
 }

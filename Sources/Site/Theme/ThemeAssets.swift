@@ -1,4 +1,4 @@
-// The stylesheet and the search script every page loads, kept as `.css` and `.js` files in the Site target's resources.
+// The stylesheet, scripts and icon every page loads, kept as files in the Site target's resources.
 
 import Foundation
 
@@ -16,6 +16,10 @@ enum ThemeAssets {
     static let stylesheet = resource("style", "css")
     /// The text of `assets/search.js`.
     static let searchScript = resource("search", "js")
+    /// The text of `assets/reader.js`: theme switch, copy buttons, scrollspy, ←/→, search-term highlight.
+    static let readerScript = resource("reader", "js")
+    /// The text of `assets/favicon.svg`.
+    static let favicon = resource("favicon", "svg")
 
     private static func resource(_ name: String, _ ext: String) -> String {
         guard let url = Bundle.module.url(forResource: name, withExtension: ext),

@@ -45,6 +45,8 @@ struct BuildCommand: AsyncParsableCommand {
         let paths = try NoteArguments.paths(notes, whenNoneFound: "; \(out) left as it was")
         let loaded = NoteLoader.load(paths)
         for problem in loaded.problems { Terminal.writeError(problem.description + "\n") }
+        let book = BookConfig.load(forNotes: paths)
+        for problem in book.problems { Terminal.writeError(problem.description + "\n") }
 
         // Run.
         var runs: [NoteRun] = []
@@ -62,8 +64,8 @@ struct BuildCommand: AsyncParsableCommand {
             for message in FailureReport.messages(for: runs, notes: loaded.notes) { Terminal.writeError(message + "\n") }
         }
 
-        // Render and write. Default options, as `check --site` renders, so that a fresh build and the check agree.
-        let files = SiteRenderer(options: SiteOptions())
+        // Render and write, with the book's options, as `check --site` renders, so that a fresh build and the check agree.
+        let files = SiteRenderer(options: book.options)
             .render(SiteNote.pairing(loaded.notes, runs: runs, problems: loaded.problems))
         let report: SiteWriteReport
         do {
@@ -84,6 +86,6 @@ struct BuildCommand: AsyncParsableCommand {
         Terminal.write("\(out): \(pages) page\(pages == 1 ? "" : "s") and the index written"
                        + (noExec ? " (cells not run: recorded outputs shown)" : "")
                        + (failedNotes.isEmpty ? "" : "; \(failedNotes.count) note\(failedNotes.count == 1 ? "" : "s") with errors") + "\n")
-        if !failedNotes.isEmpty { throw ExitStatus.failure }
+        if !failedNotes.isEmpty || book.problems.containsError { throw ExitStatus.failure }
     }
 }

@@ -69,7 +69,9 @@ struct CheckCommand: AsyncParsableCommand {
             report = RecordedOutputUpdater.marking(report, with: RecordedOutputUpdater.update(notes: checked, checks: report))
         }
         if let site {
-            report.otherFailures += siteProblems(committed: site, notes: loaded.notes, runs: runs,
+            let book = BookConfig.load(forNotes: paths)
+            report.otherFailures += book.problems.filter { $0.severity == .error }
+            report.otherFailures += siteProblems(committed: site, options: book.options, notes: loaded.notes, runs: runs,
                                                  problems: loaded.problems)
         }
 
@@ -110,7 +112,7 @@ struct CheckCommand: AsyncParsableCommand {
 
     /// What `litbook build` would change in the committed site `folder`, as failures: the
     /// build is done as `build` does it, on a copy, and the copy compared byte for byte.
-    private func siteProblems(committed folder: String, notes: [Note], runs: [NoteRun],
+    private func siteProblems(committed folder: String, options: SiteOptions, notes: [Note], runs: [NoteRun],
                               problems: [NoteProblem]) -> [NoteProblem] {
         let fileManager = FileManager.default
         var isFolder: ObjCBool = false
@@ -118,7 +120,7 @@ struct CheckCommand: AsyncParsableCommand {
             let error = SiteFolderError(path: folder)
             return [.error(error.message, path: folder, line: 0)]
         }
-        let files = SiteRenderer(options: SiteOptions()).render(SiteNote.pairing(notes, runs: runs, problems: problems))
+        let files = SiteRenderer(options: options).render(SiteNote.pairing(notes, runs: runs, problems: problems))
         let scratch = fileManager.temporaryDirectory.appendingPathComponent("litbook-check-site-\(UUID().uuidString)")
         defer { try? fileManager.removeItem(at: scratch) }
         do {

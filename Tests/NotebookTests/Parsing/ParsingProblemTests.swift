@@ -34,6 +34,12 @@ final class ParsingProblemTests: XCTestCase {
                  problems: ["Notes/x.md:1:16: warning: cell option 'norun' is given twice"], line: #line),
             Case(text: "```swift hidden norun\nx\n```\n",
                  problems: ["Notes/x.md:1:10: warning: cell options 'hidden' and 'norun' together leave nothing to show: the cell neither shows nor runs"], line: #line),
+            Case(text: "```swift fold=yes\nx\n```\n",
+                 problems: ["Notes/x.md:1:10: error: cell option 'fold' takes no value: 'fold=yes'"], line: #line),
+            Case(text: "```swift wrap wrap\nx\n```\n",
+                 problems: ["Notes/x.md:1:15: warning: cell option 'wrap' is given twice"], line: #line),
+            Case(text: "```swift hidden fold\nx\n```\n",
+                 problems: ["Notes/x.md:1:10: warning: cell option 'fold' has no effect on a 'hidden' cell: its code is not shown at all"], line: #line),
             Case(text: "- item\n\n  ```swift fials\n  x\n  ```\n",
                  problems: ["Notes/x.md:3:12: error: unknown cell option 'fials'"], line: #line),
             Case(text: "> ```swift hidn\n> x\n> ```\n",
@@ -46,6 +52,12 @@ final class ParsingProblemTests: XCTestCase {
         XCTAssertEqual(problems.map(\.severity), [.error])
         XCTAssertEqual(note.cells.first?.options,
                        CellOptions(hidden: true, tolerance: 0.01, words: ["hidden", "bogus", "tolerance=0.01"]))
+    }
+
+    func testFoldAndWrapAreReadAsOptions() {
+        let (note, problems) = NoteParser.parse(path: "Notes/x.md", text: "```swift fold wrap\nx\n```\n")
+        XCTAssertEqual(problems, [])
+        XCTAssertEqual(note.cells.first?.options, CellOptions(fold: true, wrap: true, words: ["fold", "wrap"]))
     }
 
     func testFenceAndOutputProblems() {
