@@ -51,7 +51,7 @@ let package = Package(
         ),
         .target(
             name: "Site", dependencies: ["Notebook", "Figures", "Runner"],
-            resources: [.copy("Theme/style.css"), .copy("Search/search.js")]),
+            resources: [.copy("Theme/style.css"), .copy("Search/search.js"), .copy("Theme/figures.js")]),
         .target(name: "Check", dependencies: ["Notebook", "Runner"]),
         .executableTarget(
             name: "litbook",
@@ -62,7 +62,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "site-bench",
-            dependencies: ["Site", "Notebook", "Runner"],
+            dependencies: ["Site", "Notebook", "Runner", "Figures"],
             path: "Benchmarks/site-bench"
         ),
         .executableTarget(
