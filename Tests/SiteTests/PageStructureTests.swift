@@ -8,8 +8,8 @@ final class PageStructureTests: XCTestCase {
     private let files = SiteFixture.site()
 
     func testSiteHasIndexOnePagePerNoteAndAssets() {
-        XCTAssertEqual(files.paths, ["01-词元.html", "02-自注意力.html", "assets/search-index.js", "assets/search.js",
-                                     "assets/style.css", "index.html"])
+        XCTAssertEqual(files.paths, ["01-词元.html", "02-自注意力.html", "assets/figures.js", "assets/search-index.js",
+                                     "assets/search.js", "assets/style.css", "index.html"])
     }
 
     func testEveryPageIsWellFormedWithUniqueIds() {
