@@ -29,8 +29,8 @@ enum SVGAttentionLines {
         let margin = 8.0
         let drawnTitle = drawsTitle ? lines.title : nil
         let titleHeight = drawnTitle == nil ? 0.0 : 26
-        let leftWidth = (queryLabels.map(SVGHeatmapPanel.textWidth).max() ?? 0).rounded(.up)
-        let rightWidth = (keyLabels.map(SVGHeatmapPanel.textWidth).max() ?? 0).rounded(.up)
+        let leftWidth = max(queryLabels.map(SVGHeatmapPanel.textWidth).max() ?? 0, SVGHeatmapPanel.textWidth("query")).rounded(.up)
+        let rightWidth = max(keyLabels.map(SVGHeatmapPanel.textWidth).max() ?? 0, SVGHeatmapPanel.textWidth("key")).rounded(.up)
         let queryX = margin + leftWidth + 4, keyX = queryX + 180
         let top = margin + titleHeight + 18
         func y(_ i: Int) -> Double { top + rowHeight * (Double(i) + 0.5) }
