@@ -53,6 +53,8 @@ struct SVGDocument {
 
     /// A coordinate with at most two decimals and no trailing zeros.
     static func number(_ value: Double) -> String {
+        // Most coordinates are whole pixels: print those directly, the common case of every cell.
+        if value == value.rounded(), abs(value) < 1e9 { return String(Int(value)) }
         var text = NumberFormatting.fixed(value.isFinite ? value : 0, decimals: 2)
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }
