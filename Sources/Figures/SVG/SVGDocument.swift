@@ -26,10 +26,11 @@ struct SVGDocument {
         if let content { markup += ">" + content + "</" + name + ">" } else { markup += "/>" }
     }
 
-    /// Opens `<name …>`; close it with `close(name)`.
-    mutating func open(_ name: String, _ attributes: [(String, String)] = []) {
+    /// Opens `<name …>`; close it with `close(name)`. `escaped` attributes are already markup (built by this module).
+    mutating func open(_ name: String, _ attributes: [(String, String)] = [], escaped: [(String, String)] = []) {
         markup += "<" + name
         for (key, value) in attributes { markup += " " + key + "=\"" + XMLEscaping.escape(value) + "\"" }
+        for (key, value) in escaped { markup += " " + key + "=\"" + value + "\"" }
         markup += ">"
     }
 

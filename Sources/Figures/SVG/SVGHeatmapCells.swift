@@ -62,9 +62,11 @@ extension SVGHeatmapPanel {
             doc.element("path", [("fill", "url(#\(doc.id(hatching)))"), ("d", hatchedPaths[hatching]!)])
         }
         // Hover strips: one per row, listing the row's values, since a title per cell would not fit;
-        // the page's script finds the cell under the pointer from the column labels the group carries.
-        doc.open("g", cellGroupAttributes(class: "hm-cells hm-rows") + [("data-columns", JSONText.array(matrix.columnLabels.map(VisibleLabel.spelledOut))),
-                                             ("fill", "#000"), ("fill-opacity", "0")])
+        // the page's script finds the cell under the pointer from the column labels the group carries,
+        // tab-separated (spelled-out labels hold no tab; `&#9;` survives XML's attribute normalisation).
+        let columns = matrix.columnLabels.map { XMLEscaping.escape(VisibleLabel.spelledOut($0)) }.joined(separator: "&#9;")
+        doc.open("g", cellGroupAttributes(class: "hm-cells hm-rows") + [("fill", "#000"), ("fill-opacity", "0")],
+                 escaped: [("data-columns", columns)])
         for r in 0..<matrix.rowCount {
             let values = matrix.values[r].map { NumberFormatting.fixed($0, decimals: TextHeatmap.decimals) }.joined(separator: " ")
             doc.raw("<rect x=\"\(n(left))\" y=\"\(n(top + cell * Double(r)))\" width=\"\(n(gridWidth))\" height=\"\(n(cell))\">"

@@ -50,9 +50,12 @@
   // A row strip of a large heatmap stands for a whole row: the column is where the pointer is.
   function isRow(el) { return el.parentNode.classList && el.parentNode.classList.contains('hm-rows'); }
 
+  // The column labels a row strip's group carries, tab-separated.
+  function columnsOf(el) { return (el.parentNode.getAttribute('data-columns') || '').split('\t'); }
+
   function columnAt(el, x) {
     if (!isRow(el)) return 0;
-    var columns = JSON.parse(el.parentNode.getAttribute('data-columns') || '[]');
+    var columns = columnsOf(el);
     var box = el.getBoundingClientRect();
     return Math.max(0, Math.min(columns.length - 1, Math.floor((x - box.left) / box.width * columns.length)));
   }
@@ -63,7 +66,7 @@
     if (!isRow(el)) return tipText;
     var cut = tipText.lastIndexOf(': ');
     var values = tipText.slice(cut + 2).split(' ');
-    var columns = JSON.parse(el.parentNode.getAttribute('data-columns') || '[]');
+    var columns = columnsOf(el);
     return tipText.slice(0, cut) + ' → ' + columns[column] + ': ' + values[column];
   }
 
@@ -81,7 +84,7 @@
   function showAtBox(el, column) {
     if (!el) return;
     var box = el.getBoundingClientRect();
-    var columns = isRow(el) ? JSON.parse(el.parentNode.getAttribute('data-columns') || '[]').length : 1;
+    var columns = isRow(el) ? columnsOf(el).length : 1;
     var x = box.left + box.width * (column + 0.5) / columns;
     show(el, column, x, box.bottom);
   }
@@ -107,7 +110,7 @@
     var items = Array.prototype.slice.call(svg.querySelectorAll('[data-tip]'));
     var index = items.indexOf(el);
     if (isRow(el)) {
-      var count = JSON.parse(el.parentNode.getAttribute('data-columns') || '[]').length;
+      var count = columnsOf(el).length;
       column = Math.max(0, Math.min(count - 1, column + steps[1]));
       index += steps[0];
     } else {
