@@ -204,7 +204,11 @@ struct SVGHeatmapPanel {
                 if let fill = color(of: value) {
                     doc.raw("<text x=\"\(x)\" y=\"\(y)\" fill=\"\(fill.textColor.hex)\">\(text)</text>")
                 } else {
-                    doc.raw("<text x=\"\(x)\" y=\"\(y)\" class=\"hm-on-page\">\(text)</text>")
+                    // On a hatched cell: a patch of the page's colour (set by the stylesheet) keeps the value clear of the hatching.
+                    let patchWidth = Self.textWidth(Self.printed(value, digits: matrix.digits)) + 6
+                    doc.raw("<rect class=\"hm-value-patch\" x=\"\(n(left + cell * (Double(c) + 0.5) - patchWidth / 2))\""
+                        + " y=\"\(n(top + cell * (Double(r) + 0.5) - 8))\" width=\"\(n(patchWidth))\" height=\"16\" fill=\"none\"/>"
+                        + "<text x=\"\(x)\" y=\"\(y)\">\(text)</text>")
                 }
             }
         }
