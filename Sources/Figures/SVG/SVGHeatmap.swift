@@ -54,12 +54,20 @@ enum SVGHeatmap {
         return doc.wrapped(width: width, height: height, title: title, description: describe(grid, panels: panels))
     }
 
-    /// Small multiples for a page: each panel its own SVG in a wrapping row, so a phone shows them one under another
-    /// instead of shrinking them; the shared colour bar, if any, comes last. No grid title: the caption shows it.
+    /// Small multiples for a page: each panel its own SVG in a wrapping row, at most `grid.columns` to a row, so a
+    /// phone shows them one under another instead of shrinking them; the shared colour bar, if any, comes last.
+    /// No grid title: the caption shows it.
     static func html(_ grid: HeatmapGrid, idPrefix: String) -> String {
         let (panels, shared) = layOut(grid)
         guard !panels.isEmpty else { return render(grid, idPrefix: idPrefix) }
-        var out = "<p class=\"figure-note\">" + XMLEscaping.escape(scaleNote(grid)) + "</p><div class=\"figure-panels\">"
+        // At most `grid.columns` panels to a row (the stylesheet's gap is 16 px); fewer when the column is narrower.
+        let first = panels[0]
+        let bar = shared.map { SVGColorBar(scale: $0, height: max(80, first.gridHeight), digits: first.matrix.digits) }
+        let perRow = max(1, min(grid.columns, panels.count))
+        let slot = (panels.map(\.width).max() ?? 0).rounded(.up) + 2 * margin
+        let rowWidth = Double(perRow) * slot + Double(perRow - 1) * 16 + (bar.map { 16 + ($0.width + 2 * margin).rounded(.up) } ?? 0)
+        var out = "<p class=\"figure-note\">" + XMLEscaping.escape(scaleNote(grid)) + "</p>"
+            + "<div class=\"figure-panels\" style=\"max-width:\(SVGDocument.number(rowWidth))px\">"
         for (i, panel) in panels.enumerated() {
             var doc = SVGDocument(idPrefix: idPrefix + "-p\(i + 1)")
             doc.raw(SVGDefinitions.heatmap(doc))
@@ -67,11 +75,9 @@ enum SVGHeatmap {
             out += doc.wrapped(width: panel.width + 2 * margin, height: panel.height + 2 * margin,
                                title: panel.matrix.title ?? "panel \(i + 1)", description: describe(panel.original, scale: panel.scale))
         }
-        if let shared {
-            let first = panels[0]
+        if let bar {
             var doc = SVGDocument(idPrefix: idPrefix + "-scale")
             doc.raw(SVGDefinitions.heatmap(doc))
-            let bar = SVGColorBar(scale: shared, height: max(80, first.gridHeight), digits: first.matrix.digits)
             bar.draw(into: &doc, x: margin, y: margin + first.gridOffset)
             out += doc.wrapped(width: bar.width + 2 * margin, height: margin * 2 + first.gridOffset + bar.height,
                                title: "shared colour scale",

@@ -118,6 +118,12 @@ final class SVGLegibilityTests: XCTestCase {
     func testGridsOnAPageAreOneSVGPerPanelSoTheyWrap() {
         let html = Figure.heatmapGrid(Fixtures.heads).html(idPrefix: "h")
         XCTAssertTrue(html.hasPrefix("<p class=\"figure-note\">one colour scale for all panels"))
+        let widths = html.components(separatedBy: "<svg ").dropFirst().map { svg -> Int in
+            Int(svg.components(separatedBy: "width=\"")[1].prefix { $0.isNumber })!
+        }
+        let rowLimit = Int(html.components(separatedBy: "style=\"max-width:")[1].prefix { $0.isNumber })!
+        XCTAssertGreaterThanOrEqual(rowLimit, widths[0] + widths[1] + 16, "two panels (columns: 2) fit on a row")
+        XCTAssertLessThan(rowLimit, widths[0] + widths[1] + widths[2] + 32, "a third does not")
         XCTAssertEqual(html.components(separatedBy: "<svg ").count - 1, 5, "four panels and the shared colour bar")
         XCTAssertFalse(html.contains(">第 0 层的注意力头</text>"), "the page's caption shows the grid title")
         XCTAssertTrue(html.contains(">头 0</text>"), "panel titles stay")
@@ -131,7 +137,7 @@ final class SVGLegibilityTests: XCTestCase {
                     let size = Double(markup[Range(match.range(at: 1), in: markup)!])!
                     XCTAssertGreaterThanOrEqual(size, 11, "\(name) sets text at \(size) px")
                 }
-                XCTAssertFalse(markup.contains("max-width"), "\(name) would shrink on narrow pages")
+                XCTAssertFalse(markup.contains("max-width:100%"), "\(name) would shrink on narrow pages")
             }
         }
     }
