@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Checks a built study site in headless Chromium the way a reader sees it (every page, 1280 and 360 px, light and dark).
 # Usage: scripts/browser-test.sh [SITE_DIR]   (default: Site)
-# Installs what it needs when missing: Debian's chromium and fonts-noto-cjk (needs root or sudo), and a venv
+# Installs what it needs when missing: Debian's chromium, fonts-noto-cjk and python3-venv (needs root or sudo), and a venv
 # .venv-browser with a pinned websocket-client from PyPI. Prints one line per failure and
 # `browser: N checks passed, M failed`; exits 1 on any failure, 2 when the site or the tools are missing.
 set -euo pipefail
@@ -16,6 +16,8 @@ fi
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 dpkg-query -W -f='${Status}' fonts-noto-cjk 2>/dev/null | grep -q "install ok installed" || missing+=(fonts-noto-cjk)
+# Debian's python3 makes venvs only with python3-venv (ensurepip) installed.
+python3 -c 'import ensurepip' >/dev/null 2>&1 || missing+=(python3-venv)
 if [ ${#missing[@]} -gt 0 ]; then
     echo "installing: ${missing[*]}" >&2
     sudo=""

@@ -43,6 +43,7 @@ public struct SiteRenderer: Sendable {
         files.add("assets/search.js", Array(ThemeAssets.searchScript.utf8))
         files.add("assets/reader.js", Array(ThemeAssets.readerScript.utf8))
         files.add("assets/favicon.svg", Array(ThemeAssets.favicon.utf8))
+        files.add("assets/figures.js", Array(ThemeAssets.figuresScript.utf8))
         files.add("assets/search-index.js", SearchIndex.script(
             for: ordered.indices.map {
                 SearchIndex.Page(fileName: fileNames[$0], outline: outlines[$0], cells: ordered[$0].note.cells, run: ordered[$0].run)

@@ -26,10 +26,11 @@ struct SVGDocument {
         if let content { markup += ">" + content + "</" + name + ">" } else { markup += "/>" }
     }
 
-    /// Opens `<name …>`; close it with `close(name)`.
-    mutating func open(_ name: String, _ attributes: [(String, String)] = []) {
+    /// Opens `<name …>`; close it with `close(name)`. `escaped` attributes are already markup (built by this module).
+    mutating func open(_ name: String, _ attributes: [(String, String)] = [], escaped: [(String, String)] = []) {
         markup += "<" + name
         for (key, value) in attributes { markup += " " + key + "=\"" + XMLEscaping.escape(value) + "\"" }
+        for (key, value) in escaped { markup += " " + key + "=\"" + value + "\"" }
         markup += ">"
     }
 
@@ -53,6 +54,8 @@ struct SVGDocument {
 
     /// A coordinate with at most two decimals and no trailing zeros.
     static func number(_ value: Double) -> String {
+        // Most coordinates are whole pixels: print those directly, the common case of every cell.
+        if value == value.rounded(), abs(value) < 1e9 { return String(Int(value)) }
         var text = NumberFormatting.fixed(value.isFinite ? value : 0, decimals: 2)
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }
@@ -60,13 +63,13 @@ struct SVGDocument {
     }
 
     /// The root `<svg>` around `body`, with `role="img"` and a title and description for screen readers.
+    ///
+    /// Drawn at its natural size: a page scrolls a wide figure inside its box rather than shrinking its text.
     func wrapped(width: Double, height: Double, title: String, description: String) -> String {
         let w = Self.number(width.rounded(.up)), h = Self.number(height.rounded(.up))
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\""
             + " aria-labelledby=\"\(id("title")) \(id("desc"))\""
             + " width=\"\(w)\" height=\"\(h)\" viewBox=\"0 0 \(w) \(h)\""
-            // Shrinks with the page on narrow screens, keeping its proportions.
-            + " style=\"max-width:100%;height:auto\""
             + " font-family=\"\(XMLEscaping.escape(Self.fontFamily))\" font-size=\"11\" fill=\"currentColor\">"
             + "<title id=\"\(id("title"))\">" + XMLEscaping.escape(title) + "</title>"
             + "<desc id=\"\(id("desc"))\">" + XMLEscaping.escape(description) + "</desc>"

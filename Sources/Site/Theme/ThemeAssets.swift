@@ -11,6 +11,10 @@ import Foundation
 /// `search.js` is the search: substring matching over the static index (Chinese has no spaces
 /// between words, so `注意力` finds `自注意力机制`), loaded on first use, building results with
 /// `textContent` only, so no text from a note can become markup.
+///
+/// `figures.js` shows a figure's values at once on hover, focus or tap, where the browser's
+/// own SVG tooltips take seconds and never appear on touch screens or for the keyboard.
+/// Pages are complete without it: small heatmaps print their values in their cells.
 enum ThemeAssets {
     /// The text of `assets/style.css`.
     static let stylesheet = resource("style", "css")
@@ -20,6 +24,8 @@ enum ThemeAssets {
     static let readerScript = resource("reader", "js")
     /// The text of `assets/favicon.svg`.
     static let favicon = resource("favicon", "svg")
+    /// The text of `assets/figures.js`.
+    static let figuresScript = resource("figures", "js")
 
     private static func resource(_ name: String, _ ext: String) -> String {
         guard let url = Bundle.module.url(forResource: name, withExtension: ext),
