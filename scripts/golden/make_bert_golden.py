@@ -36,10 +36,7 @@ EMBEDDED = [
     "A man is playing a guitar.",
     "A man plays the guitar on stage.",
     "A woman is slicing an onion.",
-    "How do I reset my password?",
-    "I forgot my password and cannot log in.",
     "今天天气很好。",
-    "今天的天气非常不错。",
     "Café au lait, s'il vous plaît. 🍕",
 ]
 

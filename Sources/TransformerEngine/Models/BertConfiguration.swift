@@ -35,31 +35,31 @@ public struct BertConfiguration: Sendable, Equatable {
     /// - Throws: `BertLoadError` naming the file and the field that is missing or unsupported.
     public init(contentsOf url: URL) throws {
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw BertLoadError(file: url.path, problem: "cannot read the file")
+            throw BertLoadError(file: url.relativePath, problem: "cannot read the file")
         }
         guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
-            throw BertLoadError(file: url.path, problem: "is not a JSON object")
+            throw BertLoadError(file: url.relativePath, problem: "is not a JSON object")
         }
         func integer(_ key: String) throws -> Int {
             guard let value = object[key] as? NSNumber, value.doubleValue == value.doubleValue.rounded() else {
-                throw BertLoadError(file: url.path, problem: "needs an integer \"\(key)\"")
+                throw BertLoadError(file: url.relativePath, problem: "needs an integer \"\(key)\"")
             }
             return value.intValue
         }
         func text(_ key: String, default fallback: String) throws -> String {
             guard let value = object[key] else { return fallback }
             guard let string = value as? String else {
-                throw BertLoadError(file: url.path, problem: "\"\(key)\" must be a string")
+                throw BertLoadError(file: url.relativePath, problem: "\"\(key)\" must be a string")
             }
             return string
         }
         let activation = try text("hidden_act", default: "gelu")
         guard activation == "gelu" else {
-            throw BertLoadError(file: url.path, problem: "\"hidden_act\": \"\(activation)\" is not supported (only \"gelu\", the erf form)")
+            throw BertLoadError(file: url.relativePath, problem: "\"hidden_act\": \"\(activation)\" is not supported (only \"gelu\", the erf form)")
         }
         let positions = try text("position_embedding_type", default: "absolute")
         guard positions == "absolute" else {
-            throw BertLoadError(file: url.path, problem: "\"position_embedding_type\": \"\(positions)\" is not supported (only \"absolute\")")
+            throw BertLoadError(file: url.relativePath, problem: "\"position_embedding_type\": \"\(positions)\" is not supported (only \"absolute\")")
         }
         self.init(
             vocabularySize: try integer("vocab_size"), hiddenSize: try integer("hidden_size"),
@@ -68,7 +68,7 @@ public struct BertConfiguration: Sendable, Equatable {
             typeVocabularySize: object["type_vocab_size"] == nil ? 2 : try integer("type_vocab_size"),
             layerNormEpsilon: (object["layer_norm_eps"] as? NSNumber)?.floatValue ?? 1e-12)
         guard hiddenSize > 0, heads > 0, hiddenSize % heads == 0 else {
-            throw BertLoadError(file: url.path, problem: "\"hidden_size\" \(hiddenSize) is not a multiple of \"num_attention_heads\" \(heads)")
+            throw BertLoadError(file: url.relativePath, problem: "\"hidden_size\" \(hiddenSize) is not a multiple of \"num_attention_heads\" \(heads)")
         }
     }
 }

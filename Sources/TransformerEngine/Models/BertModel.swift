@@ -29,7 +29,7 @@ public final class BertModel: @unchecked Sendable {
     /// Loads the weights of a model of `configuration` from the safetensors file at `url`.
     public init(configuration: BertConfiguration, weightsAt url: URL) throws {
         guard FileManager.default.fileExists(atPath: url.path) else {
-            throw BertLoadError(file: url.path, problem: "no such file")
+            throw BertLoadError(file: url.relativePath, problem: "no such file")
         }
         let weights = try BertWeights(contentsOf: url, names: BertWeights.names(for: configuration))
         self.configuration = configuration

@@ -19,19 +19,19 @@ struct BertWeights {
     /// - Throws: `BertLoadError` naming the first missing tensor; `SafeTensorsError` for a
     ///   malformed file or a wanted tensor of an unsupported dtype.
     init(contentsOf url: URL, names: [String]) throws {
-        file = url.path
+        file = url.relativePath
         let data: Data
         do {
             data = try Data(contentsOf: url, options: .alwaysMapped)
         } catch {
-            throw BertLoadError(file: url.path, problem: "cannot read the file (\(error.localizedDescription))")
+            throw BertLoadError(file: url.relativePath, problem: "cannot read the file (\(error.localizedDescription))")
         }
         var found: [String: Tensor] = [:]
         var prefix = ""
         try data.withUnsafeBytes { bytes in
-            let plain = try SafeTensorsHeader(of: bytes, file: url.path, only: Set(names))
+            let plain = try SafeTensorsHeader(of: bytes, file: url.relativePath, only: Set(names))
             let prefixed = plain.entries.isEmpty
-                ? try SafeTensorsHeader(of: bytes, file: url.path, only: Set(names.map { "bert." + $0 })) : plain
+                ? try SafeTensorsHeader(of: bytes, file: url.relativePath, only: Set(names.map { "bert." + $0 })) : plain
             if plain.entries.isEmpty && !prefixed.entries.isEmpty { prefix = "bert." }
             for entry in prefixed.entries {
                 let count = (entry.end - entry.begin) / entry.dtype.byteWidth
@@ -40,7 +40,7 @@ struct BertWeights {
             }
         }
         for name in names where found[prefix + name] == nil {
-            throw BertLoadError(file: url.path, problem: "tensor \"\(prefix + name)\" is missing")
+            throw BertLoadError(file: url.relativePath, problem: "tensor \"\(prefix + name)\" is missing")
         }
         tensors = found
         self.prefix = prefix

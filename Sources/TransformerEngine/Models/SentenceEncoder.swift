@@ -32,7 +32,7 @@ public final class SentenceEncoder: @unchecked Sendable {
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue,
               FileManager.default.fileExists(atPath: url.appendingPathComponent("model.safetensors").path)
         else {
-            throw BertLoadError(file: url.path, problem: "no model here (model.safetensors is missing): \(Self.fetchHint)")
+            throw BertLoadError(file: url.relativePath, problem: "no model here (model.safetensors is missing): \(Self.fetchHint)")
         }
         let tokenizerSettings = Self.jsonObject(at: url.appendingPathComponent("tokenizer_config.json"))
         let lowercases = tokenizerSettings["do_lower_case"] as? Bool ?? true
@@ -47,6 +47,7 @@ public final class SentenceEncoder: @unchecked Sendable {
     /// One embedding per text, [texts, hidden]: the last hidden states averaged over the real
     /// tokens (`[CLS]` and `[SEP]` included, padding not), then divided by their length.
     public func embed(_ texts: [String]) -> Tensor {
+        if texts.isEmpty { return Tensor(shape: [0, model.configuration.hiddenSize], scalars: []) }
         let batch = tokenizer.encodeBatch(texts, maxLength: maxLength)
         let hidden = model(batch.ids, mask: batch.mask).lastHiddenState
         let n = hidden.shape[1], d = hidden.shape[2]

@@ -30,12 +30,12 @@ public struct WordPieceTokenizer: Sendable {
     /// - Throws: `WordPieceError` when the file cannot be read or lacks a special token.
     public init(vocabularyAt url: URL, lowercases: Bool = true) throws {
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw WordPieceError(file: url.path, problem: "cannot read the vocabulary file")
+            throw WordPieceError(file: url.relativePath, problem: "cannot read the vocabulary file")
         }
         var lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
             .map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
         if lines.last == "" { lines.removeLast() }
-        try self.init(vocabulary: lines, lowercases: lowercases, file: url.path)
+        try self.init(vocabulary: lines, lowercases: lowercases, file: url.relativePath)
     }
 
     /// A tokenizer over `vocabulary` (id i is entry i); `file` names it in errors.
