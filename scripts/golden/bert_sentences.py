@@ -183,6 +183,8 @@ PUNCTUATION = [
     "control\u0007char and \u0000null",
     "replacement \ufffd char",
     "right\u200fto\u200eleft marks",
+    "hello[SEP]world and a [MASK] token",
+    "lower-case [sep] and [cls] are not special",
 ]
 
 EMOJI = [

@@ -70,9 +70,32 @@ public struct WordPieceTokenizer: Sendable {
         encode(text).map { vocabulary[$0] }
     }
 
-    /// The ids of `text`'s pieces alone, without `[CLS]` and `[SEP]`.
+    /// The ids of `text`'s pieces alone, without `[CLS]` and `[SEP]` around them. Special
+    /// tokens written in the text (`[SEP]`, `[MASK]`, exactly so spelled) are one id each, even
+    /// with no space around them, as in Hugging Face.
     public func pieceIDs(_ text: String) -> [Int] {
-        splitter.words(text).flatMap(wordPieces)
+        var ids: [Int] = []
+        var rest = Substring(text)
+        while let (range, id) = firstSpecialToken(in: rest) {
+            ids += splitter.words(String(rest[..<range.lowerBound])).flatMap(wordPieces)
+            ids.append(id)
+            rest = rest[range.upperBound...]
+        }
+        return ids + splitter.words(String(rest)).flatMap(wordPieces)
+    }
+
+    /// The earliest special token spelled in `text` (the longest at that place), and its id.
+    private func firstSpecialToken(in text: Substring) -> (Range<Substring.Index>, Int)? {
+        var best: (Range<Substring.Index>, Int)?
+        for token in splitter.neverSplit {
+            guard let range = text.range(of: token) else { continue }
+            if let current = best?.0,
+               current.lowerBound < range.lowerBound || (current.lowerBound == range.lowerBound && current.upperBound >= range.upperBound) {
+                continue
+            }
+            best = (range, ids[token]!)
+        }
+        return best
     }
 
     /// The token of `id`.
