@@ -6,6 +6,7 @@ LITBOOK := .build/release/litbook
 
 ## Build the study site from Notes/ into Site/ (installs libcmark-dev if missing, builds in release).
 site: release
+	scripts/fetch-models.sh
 	$(LITBOOK) build Notes --out Site
 
 release:
@@ -18,10 +19,12 @@ test: unit-tests browser-test site-valid notes-check
 
 unit-tests:
 	scripts/install-deps.sh test
+	scripts/fetch-models.sh
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 
 notes-check: release
+	scripts/fetch-models.sh
 	$(LITBOOK) check Notes --site Site
 
 ## Every page of Site/ in headless Chromium at 1280 and 360 px, light and dark (installs Chromium and a venv if missing).

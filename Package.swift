@@ -78,6 +78,11 @@ let package = Package(
             dependencies: ["TransformerEngine"],
             path: "Benchmarks/engine-bench"
         ),
+        .executableTarget(
+            name: "bert-bench",
+            dependencies: ["TransformerEngine"],
+            path: "Benchmarks/bert-bench"
+        ),
         .testTarget(name: "TransformerEngineTests", dependencies: ["TransformerEngine"], resources: [.copy("Golden")]),
         .testTarget(name: "FiguresTests", dependencies: ["Figures"], exclude: ["Snapshots"]),
         .testTarget(name: "RecordStreamTests", dependencies: ["RecordStream"]),

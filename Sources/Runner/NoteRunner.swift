@@ -14,7 +14,7 @@ public final class NoteRunner: Sendable {
     private let progress: (any RunProgress)?
     private let cache: ResultCache
     private let build: BuildFingerprint
-    private let data = NoteDataFingerprint()
+    private let data: NoteDataFingerprint
 
     /// Prepares a runner; finds the toolchain unless `options` names one.
     public init(options: RunOptions, progress: (any RunProgress)?) throws {
@@ -23,6 +23,7 @@ public final class NoteRunner: Sendable {
         self.progress = progress
         self.cache = ResultCache(directory: options.cacheDirectory)
         self.build = BuildFingerprint(toolchain: toolchain, cacheDirectory: options.cacheDirectory)
+        self.data = NoteDataFingerprint(cacheDirectory: options.cacheDirectory)
     }
 
     /// Runs `notes` and returns their results in the same order.

@@ -7,31 +7,39 @@ import Foundation
 ///
 /// Cells run in their note's folder and read files from it (`data/corpus.txt`). Which files a
 /// cell opens cannot be known before it runs, so every regular file under the note's folder
-/// that is not Markdown (notes are keyed by their cells already) and not hidden is hashed, by
+/// that is not Markdown (notes are keyed by their cells already) and not hidden counts, by
 /// relative path and content. This re-runs a note after an edit to any data beside it: more
 /// often than strictly needed, never less.
+///
+/// Each file's SHA-256 is kept in `DataDigestMemo` (the cache folder) under its size, times and
+/// inode, so a warm run stats the files instead of reading them (a 90 MB model beside the notes
+/// costs a `stat`, not a hash); a file whose bytes change gets a new stat and is hashed again.
 final class NoteDataFingerprint: @unchecked Sendable {
     private let lock = NSLock()
     private var byFolder: [String: String] = [:]
+    private let memo: DataDigestMemo
+
+    init(cacheDirectory: String) {
+        memo = DataDigestMemo(file: cacheDirectory + "/data-digests.json")
+    }
 
     /// The fingerprint of the data files in the folder of the note at `notePath`.
     func fingerprint(forNoteAt notePath: String) -> String {
         let folder = (notePath as NSString).deletingLastPathComponent
         return lock.withLock {
             if let known = byFolder[folder] { return known }
-            let value = Self.hash(folder: folder.isEmpty ? "." : folder)
+            let value = hash(folder: folder.isEmpty ? "." : folder)
             byFolder[folder] = value
+            memo.save()
             return value
         }
     }
 
-    private static func hash(folder: String) -> String {
+    private func hash(folder: String) -> String {
         var hasher = SHA256()
-        for path in dataFiles(in: folder) {
+        for path in Self.dataFiles(in: folder) {
             hasher.update(data: Data("\(path.utf8.count):\(path)".utf8))
-            let content = FileManager.default.contents(atPath: folder + "/" + path) ?? Data()
-            hasher.update(data: Data("\(content.count):".utf8))
-            hasher.update(data: content)
+            hasher.update(data: Data(memo.digest(ofFileAt: folder + "/" + path).utf8))
         }
         return hasher.finalize().map { String(format: "%02x", $0) }.joined()
     }

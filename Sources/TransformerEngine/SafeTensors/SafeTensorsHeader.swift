@@ -31,7 +31,8 @@ struct SafeTensorsHeader {
 
     /// Parses and checks the header of `bytes`, the whole file; every offset is checked
     /// against the data section, so reading the tensors afterwards cannot go out of bounds.
-    init(of bytes: UnsafeRawBufferPointer, file: String) throws {
+    /// With `only`, the other tensors are left out unchecked (a checkpoint's I64 buffers, say).
+    init(of bytes: UnsafeRawBufferPointer, file: String, only wanted: Set<String>? = nil) throws {
         guard bytes.count >= 8 else { throw SafeTensorsError(file: file, reason: .truncated(fileSize: bytes.count)) }
         let headerLength = UInt64(littleEndian: bytes.loadUnaligned(as: UInt64.self))
         guard headerLength <= UInt64(bytes.count - 8) else {
@@ -51,7 +52,7 @@ struct SafeTensorsHeader {
                     throw SafeTensorsError(file: file, reason: .badHeader("\"__metadata__\" must map strings to strings"))
                 }
                 metadata = strings
-            } else {
+            } else if wanted?.contains(name) ?? true {
                 entries.append(try Self.entry(name, value, dataSize: dataSize, file: file))
             }
         }
