@@ -142,15 +142,9 @@
     input.removeAttribute("aria-activedescendant");
   }
 
-  function hide() {
-    results.hidden = true;
-    input.setAttribute("aria-expanded", "false");
-  }
+  function hide() { results.hidden = true; }
 
-  function reveal() {
-    results.hidden = false;
-    input.setAttribute("aria-expanded", "true");
-  }
+  function reveal() { results.hidden = false; }
 
   function showMessage(text) {
     clear();

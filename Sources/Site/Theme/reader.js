@@ -18,15 +18,29 @@
     } catch (e) { return "system"; }
   }
 
-  if (storedTheme() !== "system") { root.setAttribute("data-theme", storedTheme()); }
+  // The stylesheet's light-dark() colours follow the page's colour scheme, which the
+  // <meta name="color-scheme"> sets; a chosen theme narrows it to that one scheme.
+  var schemeMeta = document.querySelector("meta[name=color-scheme]");
+
+  function setTheme(theme) {
+    if (theme === "system") { root.removeAttribute("data-theme"); } else { root.setAttribute("data-theme", theme); }
+    if (schemeMeta) { schemeMeta.setAttribute("content", theme === "system" ? "light dark" : theme); }
+  }
+
+  if (storedTheme() !== "system") { setTheme(storedTheme()); }
 
   function start() {
     var toggle = document.getElementById("theme-toggle");
 
     function applyTheme(theme) {
-      if (theme === "system") { root.removeAttribute("data-theme"); } else { root.setAttribute("data-theme", theme); }
+      setTheme(theme);
       if (toggle) {
-        toggle.textContent = "主题：" + themeNames[theme];
+        toggle.textContent = "";
+        var prefix = document.createElement("span");
+        prefix.className = "theme-prefix";  // hidden on phones, where the header is narrow
+        prefix.textContent = "主题：";
+        toggle.appendChild(prefix);
+        toggle.appendChild(document.createTextNode(themeNames[theme]));
         toggle.setAttribute("aria-label", "主题：" + themeNames[theme] + "（点击切换）");
         toggle.setAttribute("data-theme-choice", theme);
       }
