@@ -37,7 +37,7 @@ public struct SiteRenderer: Sendable {
             IndexPage.Entry(fileName: fileNames[i], outline: outlines[i], notePath: ordered[i].note.path,
                             hasErrors: ordered[i].problems.contains(where: \.isError) || ordered[i].run?.failed == true)
         }
-        files.add("index.html", IndexPage(siteTitle: options.title, entries: entries, pageNames: pageNames,
+        files.add("index.html", IndexPage(siteTitle: options.title, language: options.language, entries: entries, pageNames: pageNames,
                                                cellsRan: ordered.contains { $0.run != nil }).render())
         files.add("assets/style.css", Array(ThemeAssets.stylesheet.utf8))
         files.add("assets/search.js", Array(ThemeAssets.searchScript.utf8))

@@ -10,10 +10,11 @@ enum PageLayout {
     static let readerScriptTag = "<script src=\"assets/reader.js\"></script>"
 
     /// Appends everything up to the start of the page's main content.
-    static func open(pageTitle: String, siteTitle: String, into page: inout HTMLBuffer) {
+    static func open(pageTitle: String, siteTitle: String, language: String, into page: inout HTMLBuffer) {
+        page.raw("<!DOCTYPE html>\n<html lang=\"")
+        page.text(language)
         page.raw("""
-        <!DOCTYPE html>
-        <html lang="zh-CN">
+        ">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
