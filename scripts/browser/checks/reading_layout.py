@@ -1,4 +1,4 @@
-# Browser check: the reading layout — main text in its column, title first on phones, contents folded there, print without sidebar.
+# Browser check: the reading layout — main text in its column, title first on phones, contents folded there, anchors below the header, print without sidebar.
 
 
 def check(page):
@@ -32,6 +32,21 @@ def check(page):
             failures.append("on a phone the contents come before the title")
         if layout["h1Top"] > 250:
             failures.append(f"on a phone the title starts at y={layout['h1Top']:.0f}")
+    # Jumping to a heading leaves it below the sticky header.
+    jump = page.evaluate(r"""
+    (() => {
+      const heading = document.querySelector('main h2[id]');
+      if (!heading) return null;
+      heading.scrollIntoView();
+      const atEnd = innerHeight + scrollY >= document.documentElement.scrollHeight - 2;
+      const result = {top: heading.getBoundingClientRect().top,
+                      header: document.querySelector('.site-header').getBoundingClientRect().bottom, atEnd, id: heading.id};
+      scrollTo(0, 0);
+      return result;
+    })()
+    """)
+    if jump and not jump["atEnd"] and jump["top"] < jump["header"]:
+        failures.append(f"jumping to #{jump['id']} puts it under the header ({jump['top']:.0f} < {jump['header']:.0f} px)")
     if page.width == 1280 and page.scheme == "light":
         page.send("Emulation.setEmulatedMedia", {"media": "print"})
         try:

@@ -58,7 +58,10 @@ def check(page):
         expected = result_hrefs(page)[0] if result_hrefs(page) else None
         type_into_search(page, "zzz-nothing")
         page.settle()
-        _reading.expect_navigation(page, lambda: (type_into_search(page, word), page.press("Enter", key_code=13)))
+        try:
+            _reading.expect_navigation(page, lambda: (type_into_search(page, word), page.press("Enter", key_code=13)))
+        except TimeoutError:
+            return failures + [f"Enter right after typing {word!r} opened nothing"]
         landed = page.evaluate("location.href")
         if expected and landed != expected:
             failures.append(f"Enter right after typing {word!r} opened {landed}, not its first hit {expected}")
