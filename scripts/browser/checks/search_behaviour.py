@@ -43,6 +43,10 @@ def check(page):
         hrefs = result_hrefs(page)
         if not hrefs:
             failures.append(f"typing {word!r} shows no results")
+        box = page.evaluate("(() => { const r = document.getElementById('search-results').getBoundingClientRect();"
+                            " return {left: r.left, right: r.right, width: innerWidth}; })()")
+        if box["left"] < 0 or box["right"] > box["width"]:
+            failures.append(f"the results list runs off the screen: {box['left']:.0f}..{box['right']:.0f} of {box['width']} px")
         ranked_first = page.evaluate("(() => { const a = document.querySelector('#search-results a .search-where'); return a ? a.textContent : ''; })()")
         if word.lower() not in ranked_first.lower():
             failures.append(f"the first result for {word!r} has it neither in its title nor its heading: {ranked_first!r}")
