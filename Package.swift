@@ -51,7 +51,8 @@ let package = Package(
         ),
         .target(
             name: "Site", dependencies: ["Notebook", "Figures", "Runner"],
-            resources: [.copy("Theme/style.css"), .copy("Search/search.js"), .copy("Theme/reader.js"), .copy("Theme/favicon.svg")]),
+            resources: [.copy("Theme/style.css"), .copy("Search/search.js"), .copy("Theme/figures.js"),
+                        .copy("Theme/reader.js"), .copy("Theme/favicon.svg")]),
         .target(name: "Check", dependencies: ["Notebook", "Runner"]),
         .executableTarget(
             name: "litbook",
@@ -62,7 +63,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "site-bench",
-            dependencies: ["Site", "Notebook", "Runner"],
+            dependencies: ["Site", "Notebook", "Runner", "Figures"],
             path: "Benchmarks/site-bench"
         ),
         .executableTarget(

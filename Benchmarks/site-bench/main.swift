@@ -2,7 +2,8 @@
 //
 // Usage: site-bench [--notes N] [--repeats R] [--shipped DIR]
 // Prints one JSON line per measurement. Goals (issue 5): rendering ≤ 5× cmark; a rebuild of the
-// shipped notes with nothing changed ≤ 0.5 s. Also the size of the search index readers download (issue 16).
+// shipped notes with nothing changed ≤ 0.5 s. Goals (issue 14): a 64×64 heatmap ≤ 60 KB; drawing
+// every figure of the shipped notes ≤ 50 ms in all. Also the size of the search index readers download (issue 16).
 
 import Foundation
 import Notebook
@@ -85,4 +86,9 @@ if shipped.paths.isEmpty {
     let seconds = try await rebuild.medianSeconds(repeats: repeats)
     print("{\"measurement\":\"rebuild_shipped\",\"notes\":\(shipped.paths.count),\"cells_run\":\(rebuild.runsCells),"
           + "\"seconds\":\(String(format: "%.4f", seconds)),\"goal_s\":0.5}")
+    print(try await FigureBench.allFigures(notePaths: shipped.paths, repeats: repeats))
 }
+
+// MARK: - Figures
+
+print(FigureBench.heatmap64(repeats: repeats))

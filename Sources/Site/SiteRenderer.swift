@@ -41,6 +41,7 @@ public struct SiteRenderer: Sendable {
                                                cellsRan: ordered.contains { $0.run != nil }).render())
         files.add("assets/style.css", Array(ThemeAssets.stylesheet.utf8))
         files.add("assets/search.js", Array(ThemeAssets.searchScript.utf8))
+        files.add("assets/figures.js", Array(ThemeAssets.figuresScript.utf8))
         files.add("assets/reader.js", Array(ThemeAssets.readerScript.utf8))
         files.add("assets/favicon.svg", Array(ThemeAssets.favicon.utf8))
         files.add("assets/search-index.js", SearchIndex.script(

@@ -8,8 +8,9 @@ final class PageStructureTests: XCTestCase {
     private let files = SiteFixture.site()
 
     func testSiteHasIndexOnePagePerNoteAndAssets() {
-        XCTAssertEqual(files.paths, ["01-词元.html", "02-自注意力.html", "assets/favicon.svg", "assets/reader.js",
-                                     "assets/search-index.js", "assets/search.js", "assets/style.css", "index.html"])
+        XCTAssertEqual(files.paths, ["01-词元.html", "02-自注意力.html", "assets/favicon.svg", "assets/figures.js",
+                                     "assets/reader.js", "assets/search-index.js", "assets/search.js", "assets/style.css",
+                                     "index.html"])
     }
 
     func testEveryPageIsWellFormedWithUniqueIds() {

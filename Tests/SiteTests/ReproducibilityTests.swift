@@ -26,7 +26,7 @@ final class ReproducibilityTests: XCTestCase {
             snapshots.append(snapshot)
         }
         XCTAssertEqual(snapshots[0], snapshots[1])
-        XCTAssertEqual(snapshots[0].count, 9, "eight files and the manifest")
+        XCTAssertEqual(snapshots[0].count, 10, "nine files and the manifest")
         let everything = snapshots[0].values.map { String(decoding: $0, as: UTF8.self) }.joined()
         XCTAssertFalse(everything.contains(root.path), "no absolute path")
         XCTAssertFalse(everything.contains(ProcessInfo.processInfo.hostName), "no machine name")

@@ -18,12 +18,25 @@ public struct Heatmap: Hashable, Sendable, Codable {
     public var columnLabels: [String]
     /// Row-major: `values[r][c]`.
     public var values: [[Double]]
+    /// What the rows stand for, drawn along the row labels (`query ↓`); `nil` draws no axis title.
+    public var rowAxis: String?
+    /// What the columns stand for, drawn above the column labels (`key →`).
+    public var columnAxis: String?
+    /// Decimals of the values printed in the cells of a small heatmap; `nil` means `defaultDigits`.
+    public var digits: Int?
 
-    public init(title: String? = nil, rowLabels: [String], columnLabels: [String], values: [[Double]]) {
+    /// Decimals printed in the cells when a figure does not ask for others.
+    public static let defaultDigits = 2
+
+    public init(title: String? = nil, rowLabels: [String], columnLabels: [String], values: [[Double]],
+                rowAxis: String? = nil, columnAxis: String? = nil, digits: Int? = nil) {
         self.title = title
         self.rowLabels = rowLabels
         self.columnLabels = columnLabels
         self.values = values
+        self.rowAxis = rowAxis
+        self.columnAxis = columnAxis
+        self.digits = digits
     }
 }
 

@@ -12,7 +12,7 @@ enum SVGAttentionLines {
     /// Lines fainter than this share of the strongest are left out: invisible, but bytes.
     static let faintest = 0.01
 
-    static func render(_ lines: AttentionLines, idPrefix: String) -> String {
+    static func render(_ lines: AttentionLines, idPrefix: String, drawsTitle: Bool = true) -> String {
         var doc = SVGDocument(idPrefix: idPrefix)
         let title = lines.title ?? "Attention"
         let full = LabeledMatrix(title: nil, rowLabels: lines.queryTokens, columnLabels: lines.keyTokens, values: lines.weights)
@@ -27,17 +27,18 @@ enum SVGAttentionLines {
 
         let n = SVGDocument.number
         let margin = 8.0
-        let titleHeight = lines.title == nil ? 0.0 : 26
+        let drawnTitle = drawsTitle ? lines.title : nil
+        let titleHeight = drawnTitle == nil ? 0.0 : 26
         let leftWidth = (queryLabels.map(SVGHeatmapPanel.textWidth).max() ?? 0).rounded(.up)
         let rightWidth = (keyLabels.map(SVGHeatmapPanel.textWidth).max() ?? 0).rounded(.up)
         let queryX = margin + leftWidth + 4, keyX = queryX + 180
         let top = margin + titleHeight + 18
         func y(_ i: Int) -> Double { top + rowHeight * (Double(i) + 0.5) }
 
-        if let figureTitle = lines.title {
+        if let figureTitle = drawnTitle {
             doc.text(figureTitle, x: margin, y: margin + 15, [("font-size", "14"), ("font-weight", "bold")])
         }
-        doc.open("g", [("font-size", "10"), ("fill-opacity", "0.7")])
+        doc.open("g", [("font-style", "italic")])
         doc.text("query", x: queryX, y: top - 6, [("text-anchor", "end")])
         doc.text("key", x: keyX, y: top - 6)
         doc.close("g")
@@ -65,10 +66,10 @@ enum SVGAttentionLines {
         var height = top + rowHeight * Double(max(queries, keys)) + margin
         if full.rowCount > maxTokens || full.columnCount > maxTokens {
             doc.text("first \(queries) of \(full.rowCount) query and \(keys) of \(full.columnCount) key tokens shown",
-                     x: margin, y: height + 6, [("font-size", "10")])
+                     x: margin, y: height + 6)
             height += 16
         }
-        let width = max(keyX + rightWidth + margin, SVGHeatmapPanel.textWidth(title) * 1.3 + 2 * margin)
+        let width = max(keyX + rightWidth + margin, SVGHeatmapPanel.textWidth(drawnTitle ?? "") * 1.3 + 2 * margin)
         let description = "Attention lines from \(full.rowCount) query tokens to \(full.columnCount) key tokens; "
             + "darker, thicker lines carry more weight. "
             + TextAttentionLines.render(AttentionLines(title: nil, queryTokens: lines.queryTokens,

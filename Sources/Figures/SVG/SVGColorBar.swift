@@ -1,27 +1,31 @@
-// The colour bar beside a heatmap: the colour map as a gradient, with round-number ticks on its scale.
+// The colour bar beside a heatmap: the colour map as a gradient, both end values, and round-number ticks between.
 
 /// A vertical colour bar, low values at the bottom.
 struct SVGColorBar {
-    static let barWidth = 10.0
+    static let barWidth = 12.0
+    /// Round-number ticks closer than this to an end value are left out, so labels never overlap.
+    static let minimumGap = 18.0
 
     let scale: ValueScale
     let height: Double
     let ticks: [(value: Double, label: String)]
 
-    init(scale: ValueScale, height: Double) {
+    /// - Parameter digits: decimals of the end values, as the cells print them.
+    init(scale: ValueScale, height: Double, digits: Int = Heatmap.defaultDigits) {
         self.scale = scale
         self.height = height
+        let end = { SVGHeatmapPanel.printed($0, digits: digits) }
         if scale.isFlat {
-            ticks = [(scale.minimum, NumberFormatting.compact(scale.minimum))]
+            ticks = [(scale.minimum, end(scale.minimum))]
         } else {
-            // Ask for more ticks until at least two fall inside the range, so the scale is readable.
-            var wanted = max(4, Int(height / 50) + 1)
-            var (values, step) = NiceTicks.ticks(from: scale.minimum, to: scale.maximum, count: wanted)
-            while values.count < 2 && wanted < 64 {
-                wanted *= 2
-                (values, step) = NiceTicks.ticks(from: scale.minimum, to: scale.maximum, count: wanted)
+            let (values, step) = NiceTicks.ticks(from: scale.minimum, to: scale.maximum, count: max(3, Int(height / 50) + 1))
+            let span = scale.maximum - scale.minimum
+            let between = values.filter { v in
+                min(v - scale.minimum, scale.maximum - v) / span * height >= Self.minimumGap
             }
-            ticks = values.map { ($0, NiceTicks.label($0, step: step)) }
+            ticks = [(scale.minimum, end(scale.minimum))]
+                + between.map { ($0, SVGHeatmapPanel.withMinusSign(NiceTicks.label($0, step: step))) }
+                + [(scale.maximum, end(scale.maximum))]
         }
     }
 
@@ -44,14 +48,14 @@ struct SVGColorBar {
         let n = SVGDocument.number
         let fill = scale.isFlat ? ColorMap.color(at: 0.5).hex : "url(#\(doc.id("colormap")))"
         doc.element("rect", [("x", n(x)), ("y", n(y)), ("width", n(Self.barWidth)), ("height", n(height)),
-                             ("fill", fill), ("stroke", "currentColor"), ("stroke-opacity", "0.4")])
-        doc.open("g", [("font-size", "10")])
+                             ("fill", fill), ("stroke", "currentColor"), ("stroke-opacity", "0.6")])
+        doc.open("g", [("class", "hm-ticks")])
         for tick in ticks {
             let t: Double
             if case .finite(let position) = scale.position(of: tick.value) { t = position } else { t = 0.5 }
             let ty = y + height * (1 - t)
             doc.element("path", [("d", "M\(n(x + Self.barWidth)) \(n(ty))h3"), ("stroke", "currentColor")])
-            doc.text(tick.label, x: x + Self.barWidth + 5, y: ty + 3.5)
+            doc.text(tick.label, x: x + Self.barWidth + 5, y: ty + 4)
         }
         doc.close("g")
     }

@@ -60,13 +60,13 @@ struct SVGDocument {
     }
 
     /// The root `<svg>` around `body`, with `role="img"` and a title and description for screen readers.
+    ///
+    /// Drawn at its natural size: a page scrolls a wide figure inside its box rather than shrinking its text.
     func wrapped(width: Double, height: Double, title: String, description: String) -> String {
         let w = Self.number(width.rounded(.up)), h = Self.number(height.rounded(.up))
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\""
             + " aria-labelledby=\"\(id("title")) \(id("desc"))\""
             + " width=\"\(w)\" height=\"\(h)\" viewBox=\"0 0 \(w) \(h)\""
-            // Shrinks with the page on narrow screens, keeping its proportions.
-            + " style=\"max-width:100%;height:auto\""
             + " font-family=\"\(XMLEscaping.escape(Self.fontFamily))\" font-size=\"11\" fill=\"currentColor\">"
             + "<title id=\"\(id("title"))\">" + XMLEscaping.escape(title) + "</title>"
             + "<desc id=\"\(id("desc"))\">" + XMLEscaping.escape(description) + "</desc>"

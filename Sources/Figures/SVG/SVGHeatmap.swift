@@ -4,8 +4,8 @@
 enum SVGHeatmap {
     static let margin = 8.0
 
-    /// One heatmap with its colour bar.
-    static func render(_ heatmap: Heatmap, idPrefix: String) -> String {
+    /// One heatmap with its colour bar; `drawsTitle` is `false` when a caption shows the title.
+    static func render(_ heatmap: Heatmap, idPrefix: String, drawsTitle: Bool = true) -> String {
         var doc = SVGDocument(idPrefix: idPrefix)
         let matrix = LabeledMatrix(heatmap)
         let title = heatmap.title ?? "Heatmap"
@@ -13,50 +13,95 @@ enum SVGHeatmap {
             return emptyFigure(&doc, title: title, message: "empty heatmap: \(matrix.rowCount) rows × \(matrix.columnCount) columns")
         }
         doc.raw(SVGDefinitions.heatmap(doc))
-        let panel = SVGHeatmapPanel(matrix, targetSide: 512, showsColorBar: true)
+        let panel = SVGHeatmapPanel(matrix, targetSide: 512, showsColorBar: true, drawsTitle: drawsTitle)
         panel.draw(into: &doc, x: margin, y: margin)
         return doc.wrapped(width: panel.width + 2 * margin, height: panel.height + 2 * margin,
                            title: title, description: describe(matrix, scale: panel.scale))
     }
 
-    /// Small multiples, `grid.columns` per row, with one shared colour bar or one per panel.
+    /// Small multiples in one SVG, `grid.columns` per row, with one shared colour bar or one per panel.
     static func render(_ grid: HeatmapGrid, idPrefix: String) -> String {
         var doc = SVGDocument(idPrefix: idPrefix)
         let title = grid.title ?? "Heatmaps"
-        let matrices = grid.panels.map(LabeledMatrix.init).filter { !$0.isEmpty }
-        if matrices.isEmpty { return emptyFigure(&doc, title: title, message: "no panels to show") }
+        let (panels, shared) = layOut(grid)
+        if panels.isEmpty { return emptyFigure(&doc, title: title, message: "no panels to show") }
         doc.raw(SVGDefinitions.heatmap(doc))
-        let shared = grid.sharedScale ? ValueScale(spanning: matrices.map(\.values)) : nil
-        let side = matrices.map { max($0.rowCount, $0.columnCount) }.max() ?? 1
-        let panels = matrices.map {
-            SVGHeatmapPanel($0, targetSide: max(120, 24.0 * Double(min(side, 10))), maxCell: 24,
-                            scale: shared, showsColorBar: !grid.sharedScale)
-        }
         let perRow = max(1, min(grid.columns, panels.count))
         let slotWidth = (panels.map(\.width).max() ?? 0).rounded(.up)
         let slotHeight = (panels.map(\.height).max() ?? 0).rounded(.up)
         let gap = 16.0
-        let titleHeight = grid.title == nil ? 0.0 : 24
+        var top = margin
         if let gridTitle = grid.title {
-            doc.text(gridTitle, x: margin, y: margin + 15, [("font-size", "14"), ("font-weight", "bold")])
+            doc.text(gridTitle, x: margin, y: top + 15, [("font-size", "14"), ("font-weight", "bold")])
+            top += 22
         }
+        doc.text(scaleNote(grid), x: margin, y: top + 12, [("class", "hm-scale-note")])
+        top += 22
         for (i, panel) in panels.enumerated() {
-            let x = margin + Double(i % perRow) * (slotWidth + gap)
-            let y = margin + titleHeight + Double(i / perRow) * (slotHeight + gap)
-            panel.draw(into: &doc, x: x, y: y)
+            panel.draw(into: &doc, x: margin + Double(i % perRow) * (slotWidth + gap),
+                       y: top + Double(i / perRow) * (slotHeight + gap))
         }
         let rows = (panels.count + perRow - 1) / perRow
-        var width = margin * 2 + Double(perRow) * slotWidth + Double(perRow - 1) * gap
-        let height = margin * 2 + titleHeight + Double(rows) * slotHeight + Double(rows - 1) * gap
+        var width = max(margin * 2 + Double(perRow) * slotWidth + Double(perRow - 1) * gap,
+                        SVGHeatmapPanel.textWidth(scaleNote(grid)) + 2 * margin)
+        let height = margin + top + Double(rows) * slotHeight + Double(rows - 1) * gap
         if let shared {
             let first = panels[0]
-            let bar = SVGColorBar(scale: shared, height: max(80, first.gridHeight))
-            bar.draw(into: &doc, x: width - margin + gap, y: margin + titleHeight + first.titleHeight + first.columnLabelHeight)
+            let bar = SVGColorBar(scale: shared, height: max(80, first.gridHeight), digits: first.matrix.digits)
+            bar.draw(into: &doc, x: width - margin + gap, y: top + first.gridOffset)
             width += gap + bar.width
         }
-        return doc.wrapped(width: width, height: height, title: title,
-                           description: "\(panels.count) heatmaps" + (grid.sharedScale ? " on one shared colour scale. " : ", each on its own colour scale. ")
-                               + panels.map { describe($0.original, scale: $0.scale) }.joined(separator: " "))
+        return doc.wrapped(width: width, height: height, title: title, description: describe(grid, panels: panels))
+    }
+
+    /// Small multiples for a page: each panel its own SVG in a wrapping row, so a phone shows them one under another
+    /// instead of shrinking them; the shared colour bar, if any, comes last. No grid title: the caption shows it.
+    static func html(_ grid: HeatmapGrid, idPrefix: String) -> String {
+        let (panels, shared) = layOut(grid)
+        guard !panels.isEmpty else { return render(grid, idPrefix: idPrefix) }
+        var out = "<p class=\"figure-note\">" + XMLEscaping.escape(scaleNote(grid)) + "</p><div class=\"figure-panels\">"
+        for (i, panel) in panels.enumerated() {
+            var doc = SVGDocument(idPrefix: idPrefix + "-p\(i + 1)")
+            doc.raw(SVGDefinitions.heatmap(doc))
+            panel.draw(into: &doc, x: margin, y: margin)
+            out += doc.wrapped(width: panel.width + 2 * margin, height: panel.height + 2 * margin,
+                               title: panel.matrix.title ?? "panel \(i + 1)", description: describe(panel.original, scale: panel.scale))
+        }
+        if let shared {
+            let first = panels[0]
+            var doc = SVGDocument(idPrefix: idPrefix + "-scale")
+            doc.raw(SVGDefinitions.heatmap(doc))
+            let bar = SVGColorBar(scale: shared, height: max(80, first.gridHeight), digits: first.matrix.digits)
+            bar.draw(into: &doc, x: margin, y: margin + first.gridOffset)
+            out += doc.wrapped(width: bar.width + 2 * margin, height: margin * 2 + first.gridOffset + bar.height,
+                               title: "shared colour scale",
+                               description: "One colour scale for all panels, from " + bar.ticks[0].label
+                                   + " (dark purple) to " + bar.ticks[bar.ticks.count - 1].label + " (yellow).")
+        }
+        return out + "</div>"
+    }
+
+    /// The panels of a grid, numbered, on their shared scale when the grid has one.
+    private static func layOut(_ grid: HeatmapGrid) -> (panels: [SVGHeatmapPanel], shared: ValueScale?) {
+        let matrices = grid.panels.map(LabeledMatrix.init).filter { !$0.isEmpty }
+        let shared = grid.sharedScale ? ValueScale(spanning: matrices.map(\.values)) : nil
+        let side = matrices.map { max($0.rowCount, $0.columnCount) }.max() ?? 1
+        let panels = matrices.enumerated().map { i, matrix in
+            SVGHeatmapPanel(matrix, targetSide: max(120, 24.0 * Double(min(side, 10))), maxCell: 24,
+                            scale: shared, showsColorBar: !grid.sharedScale, index: i)
+        }
+        return (panels, shared)
+    }
+
+    /// Which panels share a colour scale, said in the figure so equal colours are never misread.
+    static func scaleNote(_ grid: HeatmapGrid) -> String {
+        grid.sharedScale ? "one colour scale for all panels: the same colour is the same value"
+            : "each panel has its own colour scale: compare colours within a panel only"
+    }
+
+    private static func describe(_ grid: HeatmapGrid, panels: [SVGHeatmapPanel]) -> String {
+        "\(panels.count) heatmaps" + (grid.sharedScale ? " on one shared colour scale. " : ", each on its own colour scale. ")
+            + panels.map { describe($0.original, scale: $0.scale) }.joined(separator: " ")
     }
 
     // MARK: - Pieces

@@ -5,7 +5,7 @@ extension SVGHeatmapPanel {
     func drawCellsWithTitles(into doc: inout SVGDocument, left: Double, top: Double) {
         let n = SVGDocument.number
         let size = n(cell)
-        doc.open("g", [("shape-rendering", "crispEdges")])
+        doc.open("g", cellGroupAttributes(class: "hm-cells") + [("shape-rendering", "crispEdges")])
         for r in 0..<matrix.rowCount {
             let y = n(top + cell * Double(r))
             for c in 0..<matrix.columnCount {
@@ -61,14 +61,22 @@ extension SVGHeatmapPanel {
         for hatching in hatchedPaths.keys.sorted() {
             doc.element("path", [("fill", "url(#\(doc.id(hatching)))"), ("d", hatchedPaths[hatching]!)])
         }
-        // Hover strips: one per row, listing the row's values, since a title per cell would not fit.
-        doc.open("g", [("fill", "#000"), ("fill-opacity", "0")])
+        // Hover strips: one per row, listing the row's values, since a title per cell would not fit;
+        // the page's script finds the cell under the pointer from the column labels the group carries.
+        doc.open("g", cellGroupAttributes(class: "hm-cells hm-rows") + [("data-columns", JSONText.array(matrix.columnLabels.map(VisibleLabel.spelledOut))),
+                                             ("fill", "#000"), ("fill-opacity", "0")])
         for r in 0..<matrix.rowCount {
-            let values = matrix.values[r].map { NumberFormatting.compact($0, maxDecimals: 4) }.joined(separator: " ")
+            let values = matrix.values[r].map { NumberFormatting.fixed($0, decimals: TextHeatmap.decimals) }.joined(separator: " ")
             doc.raw("<rect x=\"\(n(left))\" y=\"\(n(top + cell * Double(r)))\" width=\"\(n(gridWidth))\" height=\"\(n(cell))\">"
                 + SVGDocument.title(VisibleLabel.spelledOut(matrix.rowLabels[r]) + ": " + values) + "</rect>")
         }
         doc.close("g")
+    }
+
+    /// What the page's script and the browser checks read off a panel's cells: its number and shape.
+    private func cellGroupAttributes(class name: String) -> [(String, String)] {
+        [("class", name), ("data-panel", String(index)), ("data-rows", String(matrix.rowCount)),
+         ("data-cols", String(matrix.columnCount))]
     }
 
     /// Colours of the compact drawing: the colour map in 255 steps, finer than the eye tells apart.

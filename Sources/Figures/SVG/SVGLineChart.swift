@@ -12,7 +12,7 @@ enum SVGLineChart {
     /// Small series get a dot per point with its exact value on hover.
     static let maxMarkedPoints = 100
 
-    static func render(_ chart: LineChart, idPrefix: String) -> String {
+    static func render(_ chart: LineChart, idPrefix: String, drawsTitle: Bool = true) -> String {
         var doc = SVGDocument(idPrefix: idPrefix)
         let title = chart.title ?? "Line chart"
         let series = chart.series.map(points)
@@ -24,7 +24,8 @@ enum SVGLineChart {
         let (xRange, xTicks, xStep) = axis(xScale)
         let yLabels = yTicks.map { NiceTicks.label($0, step: yStep) }
         let margin = 8.0
-        let titleHeight = chart.title == nil ? 0.0 : 24
+        let drawnTitle = drawsTitle ? chart.title : nil
+        let titleHeight = drawnTitle == nil ? 0.0 : 24
         let legendHeight = chart.series.count > 1 ? 20.0 : 0
         let left = margin + (chart.yLabel == nil ? 0 : 18) + (yLabels.map(SVGHeatmapPanel.textWidth).max() ?? 0) + 8
         let top = margin + titleHeight + legendHeight + 6
@@ -34,7 +35,7 @@ enum SVGLineChart {
         func px(_ x: Double) -> Double { left + (x - xRange.lower) / (xRange.upper - xRange.lower) * plotWidth }
         func py(_ y: Double) -> Double { bottom - (y - yRange.lower) / (yRange.upper - yRange.lower) * plotHeight }
 
-        if let chartTitle = chart.title {
+        if let chartTitle = drawnTitle {
             doc.text(chartTitle, x: margin, y: margin + 15, [("font-size", "14"), ("font-weight", "bold")])
         }
         // Grid lines and ticks.
@@ -44,9 +45,9 @@ enum SVGLineChart {
         for x in xTicks { grid += "M\(n(px(x))) \(n(top))V\(n(bottom))" }
         doc.element("path", [("d", grid)])
         doc.close("g")
-        doc.element("path", [("d", "M\(n(left)) \(n(top))V\(n(bottom))H\(n(right))"), ("fill", "none"),
-                             ("stroke", "currentColor"), ("stroke-opacity", "0.6")])
-        doc.open("g", [("font-size", "10")])
+        doc.element("rect", [("class", "plot-frame"), ("x", n(left)), ("y", n(top)), ("width", n(plotWidth)), ("height", n(plotHeight)),
+                             ("fill", "none"), ("stroke", "currentColor"), ("stroke-opacity", "0.6")])
+        doc.open("g")
         for (y, label) in zip(yTicks, yLabels) { doc.text(label, x: left - 5, y: py(y) + 3.5, [("text-anchor", "end")]) }
         for x in xTicks { doc.text(NiceTicks.label(x, step: xStep), x: px(x), y: bottom + 14, [("text-anchor", "middle")]) }
         doc.close("g")

@@ -17,8 +17,10 @@ extension LabeledMatrix {
                 blockValue(rows: r0..<min(rowCount, r0 + rowBlock), columns: c0..<min(columnCount, c0 + columnBlock))
             }
         }
-        let shrunk = LabeledMatrix(title: title, rowLabels: rowStarts.map { rowLabels[$0] },
-                                   columnLabels: columnStarts.map { columnLabels[$0] }, values: values)
+        var shrunk = self
+        shrunk.rowLabels = rowStarts.map { rowLabels[$0] }
+        shrunk.columnLabels = columnStarts.map { columnLabels[$0] }
+        shrunk.values = values
         return (shrunk, rowBlock, columnBlock)
     }
 

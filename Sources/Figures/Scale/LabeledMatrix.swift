@@ -11,6 +11,11 @@ struct LabeledMatrix {
     var rowLabels: [String]
     var columnLabels: [String]
     var values: [[Double]]
+    /// What rows and columns stand for (`query ↓`, `key →`), drawn beside the labels.
+    var rowAxis: String? = nil
+    var columnAxis: String? = nil
+    /// Decimals printed in the cells.
+    var digits = Heatmap.defaultDigits
 
     var rowCount: Int { values.count }
     var columnCount: Int { columnLabels.count }
@@ -19,6 +24,9 @@ struct LabeledMatrix {
     init(_ heatmap: Heatmap) {
         self.init(title: heatmap.title, rowLabels: heatmap.rowLabels,
                   columnLabels: heatmap.columnLabels, values: heatmap.values)
+        rowAxis = heatmap.rowAxis
+        columnAxis = heatmap.columnAxis
+        digits = min(6, max(0, heatmap.digits ?? Heatmap.defaultDigits))
     }
 
     init(title: String?, rowLabels: [String], columnLabels: [String], values: [[Double]]) {

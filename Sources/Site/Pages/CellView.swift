@@ -12,6 +12,8 @@ struct CellView {
     var run: CellRun?
     /// The book folds every cell's code (`fold-code = true` in `litbook.toml`), as if each had `fold`.
     var foldsAllCode = false
+    /// The number the page gives this cell's first figure: figures are numbered through a page, `图 1` first.
+    var firstFigureNumber = 1
 
     /// The id of cell `index` on its page: `cell-1` for the first cell, as a reader counts.
     static func id(ofCell index: Int) -> String { "cell-\(index + 1)" }
@@ -45,7 +47,7 @@ struct CellView {
         }
         if !outputs.isEmpty {
             page.raw("<div class=\"cell-output\">\n")
-            var figureNumber = 0
+            var figureNumber = 0, numbered = 0
             for output in outputs {
                 switch output {
                 case .text(let text):
@@ -54,9 +56,9 @@ struct CellView {
                     page.raw("</pre>\n")
                 case .figure(let figure):
                     figureNumber += 1
-                    page.raw("<figure class=\"figure\">")
-                    page.raw(figure.html(idPrefix: "\(id)-figure-\(figureNumber)"))
-                    page.raw("</figure>\n")
+                    FigureView(figure: figure, idPrefix: "\(id)-figure-\(figureNumber)",
+                               number: figure.isNumbered ? firstFigureNumber + numbered : nil).render(into: &page)
+                    if figure.isNumbered { numbered += 1 }
                 case .expectedError(let error):
                     page.raw("<pre class=\"output-text output-expected-error\">")
                     page.text(error.message)
@@ -72,6 +74,14 @@ struct CellView {
     }
 
     // MARK: - What the cell shows
+
+    /// How many numbered figures this cell shows, so the page can number the next cell's figures.
+    var numberedFigureCount: Int {
+        outputs.reduce(0) { count, output in
+            if case .figure(let figure) = output, figure.isNumbered { return count + 1 }
+            return count
+        }
+    }
 
     private enum Output {
         case text(String)

