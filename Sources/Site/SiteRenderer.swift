@@ -25,9 +25,10 @@ public struct SiteRenderer: Sendable {
 
         let options = self.options
         let book = ordered.indices.map { NotePage.PageLink(fileName: fileNames[$0], title: outlines[$0].title) }
+        let contents = BookContents(book: book)
         let pages = Parallel.map(ordered.count) { i in
             NotePage(siteNote: ordered[i], outline: outlines[i], siteTitle: options.title, pageNames: pageNames,
-                     book: book, position: i, options: options).render()
+                     book: book, contents: contents, position: i, options: options).render()
         }
         var files = SiteFiles()
         for i in ordered.indices {

@@ -28,7 +28,7 @@ final class BookNavigationTests: XCTestCase {
     func testPhonesGetTheTitleFirstThenTheContentsFolded() throws {
         let page = SiteFixture.page(files, "02-自注意力.html")
         let title = try XCTUnwrap(page.range(of: "<h1>自注意力</h1>"))
-        let folded = try XCTUnwrap(page.range(of: "<details class=\"toc-phone\">\n<summary>目录</summary>"))
+        let folded = try XCTUnwrap(page.range(of: "<details class=\"toc-phone\">\n<summary>本篇目录</summary>\n<ol class=\"nav-headings\">"))
         XCTAssertLessThan(title.lowerBound, folded.lowerBound)
         XCTAssertFalse(page.contains("<details class=\"toc-phone\" open"))
     }
