@@ -12,7 +12,7 @@ struct BookContents: Sendable {
         links = book
         entries = book.map { link in
             var item = HTMLBuffer(capacity: 64 + link.fileName.utf8.count * 3 + link.title.utf8.count)
-            item.raw("<li class=\"nav-note\"><a href=\"\(URLEncoding.percentEncoded(link.fileName))\">")
+            item.raw("<li><a href=\"\(URLEncoding.percentEncoded(link.fileName))\">")
             item.text(link.title)
             item.raw("</a></li>\n")
             return item.bytes
