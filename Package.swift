@@ -51,10 +51,8 @@ let package = Package(
         ),
         .target(
             name: "Site", dependencies: ["Notebook", "Figures", "Runner"],
-            resources: [
-                .copy("Theme/style.css"), .copy("Search/search.js"), .copy("Theme/reader.js"), .copy("Theme/favicon.svg"),
-                .copy("Theme/figures.js"),
-            ]),
+            resources: [.copy("Theme/style.css"), .copy("Search/search.js"), .copy("Theme/figures.js"),
+                        .copy("Theme/reader.js"), .copy("Theme/favicon.svg")]),
         .target(name: "Check", dependencies: ["Notebook", "Runner"]),
         .executableTarget(
             name: "litbook",

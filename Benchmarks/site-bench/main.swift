@@ -2,9 +2,8 @@
 //
 // Usage: site-bench [--notes N] [--repeats R] [--shipped DIR]
 // Prints one JSON line per measurement. Goals (issue 5): rendering ≤ 5× cmark; a rebuild of the
-// shipped notes with nothing changed ≤ 0.5 s. Also the size of the search index readers download (issue 16).
 // shipped notes with nothing changed ≤ 0.5 s. Goals (issue 14): a 64×64 heatmap ≤ 60 KB; drawing
-// every figure of the shipped notes ≤ 50 ms in all.
+// every figure of the shipped notes ≤ 50 ms in all. Also the size of the search index readers download (issue 16).
 
 import Foundation
 import Notebook

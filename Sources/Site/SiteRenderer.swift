@@ -25,9 +25,10 @@ public struct SiteRenderer: Sendable {
 
         let options = self.options
         let book = ordered.indices.map { NotePage.PageLink(fileName: fileNames[$0], title: outlines[$0].title) }
+        let contents = BookContents(book: book)
         let pages = Parallel.map(ordered.count) { i in
             NotePage(siteNote: ordered[i], outline: outlines[i], siteTitle: options.title, pageNames: pageNames,
-                     book: book, position: i, options: options).render()
+                     book: book, contents: contents, position: i, options: options).render()
         }
         var files = SiteFiles()
         for i in ordered.indices {
@@ -37,13 +38,13 @@ public struct SiteRenderer: Sendable {
             IndexPage.Entry(fileName: fileNames[i], outline: outlines[i], notePath: ordered[i].note.path,
                             hasErrors: ordered[i].problems.contains(where: \.isError) || ordered[i].run?.failed == true)
         }
-        files.add("index.html", IndexPage(siteTitle: options.title, entries: entries, pageNames: pageNames,
+        files.add("index.html", IndexPage(siteTitle: options.title, language: options.language, entries: entries, pageNames: pageNames,
                                                cellsRan: ordered.contains { $0.run != nil }).render())
         files.add("assets/style.css", Array(ThemeAssets.stylesheet.utf8))
         files.add("assets/search.js", Array(ThemeAssets.searchScript.utf8))
+        files.add("assets/figures.js", Array(ThemeAssets.figuresScript.utf8))
         files.add("assets/reader.js", Array(ThemeAssets.readerScript.utf8))
         files.add("assets/favicon.svg", Array(ThemeAssets.favicon.utf8))
-        files.add("assets/figures.js", Array(ThemeAssets.figuresScript.utf8))
         files.add("assets/search-index.js", SearchIndex.script(
             for: ordered.indices.map {
                 SearchIndex.Page(fileName: fileNames[$0], outline: outlines[$0], cells: ordered[$0].note.cells, run: ordered[$0].run)

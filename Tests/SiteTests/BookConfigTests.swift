@@ -12,10 +12,13 @@ final class BookConfigTests: XCTestCase {
         repository = 'https://github.com/o/notes/'
         branch = "dev"
         fold-code = true
+        language = "en"
         """, path: "Notes/litbook.toml")
         XCTAssertEqual(problems, [])
         XCTAssertEqual(options, SiteOptions(title: "Transformer 学习笔记", foldsAllCode: true,
-                                            repository: "https://github.com/o/notes", branch: "dev"))
+                                            repository: "https://github.com/o/notes", branch: "dev", language: "en"))
+        let page = SiteFixture.page(SiteRenderer(options: options).render([SiteNote(note: SiteFixture.tokens)]), "index.html")
+        XCTAssertTrue(page.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">\n<head>"))
     }
 
     func testNoFileMeansTheDefaults() {
@@ -25,9 +28,10 @@ final class BookConfigTests: XCTestCase {
 
     func testMistakesAreReportedAtTheirPlaceAndGoodLinesStillCount() {
         let rows: [(text: String, problem: String, line: UInt)] = [
-            ("repo = \"x\"", "Notes/litbook.toml:1:1: error: unknown key 'repo' (known: title, repository, branch, fold-code)", #line),
+            ("repo = \"x\"", "Notes/litbook.toml:1:1: error: unknown key 'repo' (known: title, repository, branch, fold-code, language)", #line),
             ("fold-code = \"yes\"", "Notes/litbook.toml:1:13: error: 'fold-code' must be true or false, not a string", #line),
             ("repository = \"github.com/o/n\"", "Notes/litbook.toml:1:14: error: 'repository' must be a web address starting with https://, not 'github.com/o/n'", #line),
+            ("language = \"english language\"", "Notes/litbook.toml:1:12: error: 'language' must be a language tag such as \"en\" or \"zh-CN\"", #line),
             ("title = \"a", "Notes/litbook.toml:1:9: error: string opened here is not closed on its line", #line),
             ("title \"a\"", "Notes/litbook.toml:1:7: error: expected '=' after the key 'title'", #line),
             ("title = a", "Notes/litbook.toml:1:9: error: expected a value: a \"string\", true or false", #line),

@@ -13,15 +13,16 @@ final class StylesheetRuleTests: XCTestCase {
     }
 
     func testAChosenThemeOverridesTheSystemOne() {
-        XCTAssertTrue(css.contains(":root[data-theme=\"light\"] { color-scheme: light; }"))
-        XCTAssertTrue(css.contains(":root[data-theme=\"dark\"] { color-scheme: dark; }"))
-        XCTAssertFalse(css.contains("prefers-color-scheme"), "the system theme applies through light-dark() only, so a choice can override it")
+        // Colours follow the page's colour scheme only (light-dark()), which reader.js narrows to the chosen theme.
+        XCTAssertFalse(css.contains("prefers-color-scheme"), "a colour keyed to the system's scheme would ignore the reader's choice")
+        XCTAssertTrue(ThemeAssets.readerScript.contains("schemeMeta.setAttribute(\"content\", theme === \"system\" ? \"light dark\" : theme)"))
+        XCTAssertTrue(SiteFixture.page(SiteFixture.site(), "index.html").contains("<meta name=\"color-scheme\" content=\"light dark\">"))
     }
 
     func testTheRememberedThemeIsSetBeforeTheDocumentIsRead() throws {
         // reader.js runs in <head>; the theme line must come before it waits for DOMContentLoaded.
         let script = ThemeAssets.readerScript
-        let setsTheme = try XCTUnwrap(script.range(of: "if (storedTheme() !== \"system\") { root.setAttribute(\"data-theme\", storedTheme()); }"))
+        let setsTheme = try XCTUnwrap(script.range(of: "if (storedTheme() !== \"system\") { setTheme(storedTheme()); }"))
         let waits = try XCTUnwrap(script.range(of: "document.addEventListener(\"DOMContentLoaded\", start)"))
         let startBody = try XCTUnwrap(script.range(of: "function start() {"))
         XCTAssertLessThan(setsTheme.lowerBound, startBody.lowerBound)
@@ -47,7 +48,7 @@ final class StylesheetRuleTests: XCTestCase {
     }
 
     func testAnchorsStopBelowTheStickyHeader() {
-        XCTAssertTrue(css.contains("[id] { scroll-margin-top: calc(var(--header-height) + 0.8rem); }"))
+        XCTAssertTrue(css.contains("[id] { scroll-margin-top: 4.2rem; }"))
     }
 
     func testTheSearchBoxDoesNotMakePhonesZoom() {

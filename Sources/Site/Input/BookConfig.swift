@@ -10,9 +10,10 @@ import Notebook
 /// repository = "https://github.com/owner/notes"
 /// branch = "main"          # the branch source links point at; "main" when left out
 /// fold-code = true         # every cell's code starts folded, as if each had `fold`
+/// language = "en"          # the notes' language, for <html lang>; "zh-CN" when left out
 /// ```
 ///
-/// Hand-written rather than a TOML library: the file has four keys of two types, and a
+/// Hand-written rather than a TOML library: the file has five keys of two types, and a
 /// reader of this size gives messages in our `file:line:col` form and costs no C++ build.
 /// Strings are basic (`"…"`, with `\"`, `\\`, `\n`, `\t`, `\u`) or literal (`'…'`); `#` starts
 /// a comment. Anything else (tables, arrays, unknown keys) is reported and left out; every
@@ -101,12 +102,21 @@ public enum BookConfig {
             options.repository = url.hasSuffix("/") ? String(url.dropLast()) : url
         case ("branch", .string(let branch)) where !branch.isEmpty: options.branch = branch
         case ("fold-code", .bool(let folds)): options.foldsAllCode = folds
+        case ("language", .string(let tag)) where isLanguageTag(tag): options.language = tag
+        case ("language", _): return "'language' must be a language tag such as \"en\" or \"zh-CN\""
         case ("title", _), ("branch", _): return "'\(key)' must be a non-empty string"
         case ("repository", _): return "'repository' must be a string"
         case ("fold-code", _): return "'fold-code' must be true or false, not \(value.typeName)"
-        default: return "unknown key '\(key)' (known: title, repository, branch, fold-code)"
+        default: return "unknown key '\(key)' (known: title, repository, branch, fold-code, language)"
         }
         return nil
+    }
+
+    /// `en`, `zh-CN`, `zh-Hans-CN`: letters and digits in `-`-separated parts, starting with 2–3 letters.
+    private static func isLanguageTag(_ tag: String) -> Bool {
+        let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
+        return parts.dropFirst().allSatisfy { !$0.isEmpty && $0.count <= 8 && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
     }
 
     // MARK: - Scanning one line

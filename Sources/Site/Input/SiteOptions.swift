@@ -10,9 +10,13 @@ public struct SiteOptions: Hashable, Sendable {
     public var repository: String?
     /// The branch those links point at.
     public var branch: String
+    /// The language of the notes, as `<html lang>` gives it to screen readers, hyphenation and fonts.
+    public var language: String
 
-    public init(title: String = "学习笔记", foldsAllCode: Bool = false, repository: String? = nil, branch: String = "main") {
+    public init(title: String = "学习笔记", foldsAllCode: Bool = false, repository: String? = nil, branch: String = "main",
+                language: String = "zh-CN") {
         self.title = title
+        self.language = language
         self.foldsAllCode = foldsAllCode
         self.repository = repository
         self.branch = branch

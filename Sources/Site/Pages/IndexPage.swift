@@ -13,6 +13,8 @@ struct IndexPage {
     }
 
     var siteTitle: String
+    /// The `lang` of the page (`SiteOptions.language`).
+    var language: String
     /// In reading order.
     var entries: [Entry]
     var pageNames: [String: String]
@@ -21,7 +23,7 @@ struct IndexPage {
 
     func render() -> [UInt8] {
         var page = HTMLBuffer(capacity: 4096 + entries.count * 512)
-        PageLayout.open(pageTitle: siteTitle, siteTitle: siteTitle, into: &page)
+        PageLayout.open(pageTitle: siteTitle, siteTitle: siteTitle, language: language, into: &page)
         page.raw("<div class=\"page page-index\">\n<main id=\"content\" class=\"index\">\n<h1>")
         page.text(siteTitle)
         page.raw("</h1>\n<p class=\"index-lead\">共 \(entries.count) 篇笔记。")

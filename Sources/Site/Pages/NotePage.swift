@@ -12,6 +12,8 @@ struct NotePage {
     var pageNames: [String: String]
     /// Every page of the book in reading order, this one included.
     var book: [PageLink]
+    /// `book` as the sidebar lists it.
+    var contents: BookContents
     /// This page's place in `book`.
     var position: Int
     var options: SiteOptions
@@ -19,8 +21,8 @@ struct NotePage {
     var previous: PageLink? { position > 0 ? book[position - 1] : nil }
     var next: PageLink? { position + 1 < book.count ? book[position + 1] : nil }
 
-    /// A link to a neighbouring page.
-    struct PageLink {
+    /// A page of the book: its file and its title.
+    struct PageLink: Sendable {
         var fileName: String
         var title: String
     }
@@ -28,11 +30,10 @@ struct NotePage {
     func render() -> [UInt8] {
         let note = siteNote.note
         var page = HTMLBuffer(capacity: note.text.utf8.count * 3 + 4096)
-        PageLayout.open(pageTitle: outline.title + " · " + siteTitle, siteTitle: siteTitle, into: &page)
+        PageLayout.open(pageTitle: outline.title + " · " + siteTitle, siteTitle: siteTitle, language: options.language, into: &page)
         page.raw("<div class=\"page\">\n")
-        let contents = bookContents()
         page.raw("<nav class=\"book-nav\" aria-label=\"全书目录\">\n<p class=\"nav-title\">目录</p>\n")
-        page.raw(contents)
+        contents.render(current: position, headings: outline.headings, into: &page)
         page.raw("</nav>\n<main id=\"content\" class=\"note\" tabindex=\"-1\">\n<article>\n<h1>")
         page.text(outline.title)
         page.raw("</h1>\n<p class=\"note-source\">源文件：")
@@ -47,10 +48,13 @@ struct NotePage {
             page.text(note.path)
             page.raw("</code></p>\n")
         }
-        // Phones show the title first, then the contents folded away; wide screens have the sidebar.
-        page.raw("<details class=\"toc-phone\">\n<summary>目录</summary>\n")
-        page.raw(contents)
-        page.raw("</details>\n")
+        // Phones show the title first, then this page's contents folded away (the whole book's list,
+        // the sidebar on wide screens, would repeat every note on every page twice).
+        if outline.headings.contains(where: { $0.level == 2 || $0.level == 3 }) {
+            page.raw("<details class=\"toc-phone\">\n<summary>本篇目录</summary>")
+            BookContents.renderHeadings(outline.headings, into: &page)
+            page.raw("</details>\n")
+        }
         renderProblems(into: &page)
 
         let runs = Dictionary(siteNote.run?.cells.map { ($0.cellIndex, $0) } ?? [], uniquingKeysWith: { first, _ in first })
@@ -73,34 +77,6 @@ struct NotePage {
     }
 
     // MARK: - Parts
-
-    /// Every note in reading order, the current one marked with its h2 and h3 headings nested
-    /// under it: the same list in the sidebar and in the phone's folded contents.
-    private func bookContents() -> String {
-        var list = HTMLBuffer(capacity: 256 + book.count * 96 + outline.headings.count * 96)
-        list.raw("<ol class=\"nav-notes\">\n")
-        for (i, link) in book.enumerated() {
-            let isCurrent = i == position
-            list.raw(isCurrent ? "<li class=\"nav-note is-current\"><a aria-current=\"page\" href=\"" : "<li class=\"nav-note\"><a href=\"")
-            list.raw(URLEncoding.percentEncoded(link.fileName))
-            list.raw("\">")
-            list.text(link.title)
-            list.raw("</a>")
-            let headings = isCurrent ? outline.headings.filter { $0.level == 2 || $0.level == 3 } : []
-            if !headings.isEmpty {
-                list.raw("\n<ol class=\"nav-headings\">\n")
-                for heading in headings {
-                    list.raw("<li class=\"toc-level-\(heading.level)\"><a href=\"#\(URLEncoding.percentEncoded(heading.anchor))\">")
-                    list.text(heading.text)
-                    list.raw("</a></li>\n")
-                }
-                list.raw("</ol>\n")
-            }
-            list.raw("</li>\n")
-        }
-        list.raw("</ol>\n")
-        return String(decoding: list.bytes, as: UTF8.self)
-    }
 
     private func renderProblems(into page: inout HTMLBuffer) {
         guard !siteNote.problems.isEmpty else { return }

@@ -10,10 +10,11 @@ enum PageLayout {
     static let readerScriptTag = "<script src=\"assets/reader.js\"></script>"
 
     /// Appends everything up to the start of the page's main content.
-    static func open(pageTitle: String, siteTitle: String, into page: inout HTMLBuffer) {
+    static func open(pageTitle: String, siteTitle: String, language: String, into page: inout HTMLBuffer) {
+        page.raw("<!DOCTYPE html>\n<html lang=\"")
+        page.text(language)
         page.raw("""
-        <!DOCTYPE html>
-        <html lang="zh-CN">
+        ">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -38,7 +39,7 @@ enum PageLayout {
         page.raw("""
         </a>
         <div class="search" id="search" role="search" hidden>
-        <input type="search" id="search-input" placeholder="搜索笔记" aria-label="搜索笔记（正文、代码和输出）" autocomplete="off" spellcheck="false" aria-controls="search-results" aria-expanded="false">
+        <input type="search" id="search-input" placeholder="搜索笔记" aria-label="搜索笔记（正文、代码和输出）" autocomplete="off" spellcheck="false" aria-controls="search-results">
         <div class="search-results" id="search-results" hidden></div>
         </div>
         <button type="button" class="theme-toggle" id="theme-toggle" hidden>主题：跟随系统</button>

@@ -142,15 +142,9 @@
     input.removeAttribute("aria-activedescendant");
   }
 
-  function hide() {
-    results.hidden = true;
-    input.setAttribute("aria-expanded", "false");
-  }
+  function hide() { results.hidden = true; }
 
-  function reveal() {
-    results.hidden = false;
-    input.setAttribute("aria-expanded", "true");
-  }
+  function reveal() { results.hidden = false; }
 
   function showMessage(text) {
     clear();
@@ -161,25 +155,19 @@
     reveal();
   }
 
-  // Appends `text` to `parent` with every occurrence of a term wrapped in <mark>.
+  // Appends `text` to `parent` with every occurrence of a term wrapped in <mark>, cut by
+  // reader.js's `litbookTermRuns` (loaded in <head>, so before this script).
   function appendMarked(parent, text, terms) {
-    var lower = text.toLowerCase();
-    if (lower.length !== text.length) { lower = text = text.toLowerCase(); }
-    var at = 0;
-    while (at < text.length) {
-      var best = -1, length = 0;
-      terms.forEach(function (t) {
-        var i = lower.indexOf(t, at);
-        if (i !== -1 && (best === -1 || i < best)) { best = i; length = t.length; }
-      });
-      if (best === -1) { break; }
-      parent.appendChild(document.createTextNode(text.slice(at, best)));
-      var mark = document.createElement("mark");
-      mark.textContent = text.slice(best, best + length);
-      parent.appendChild(mark);
-      at = best + length;
-    }
-    parent.appendChild(document.createTextNode(text.slice(at)));
+    var runs = window.litbookTermRuns ? window.litbookTermRuns(text, terms) : [{ text: text, hit: false }];
+    runs.forEach(function (run) {
+      if (run.hit) {
+        var mark = document.createElement("mark");
+        mark.textContent = run.text;
+        parent.appendChild(mark);
+      } else {
+        parent.appendChild(document.createTextNode(run.text));
+      }
+    });
   }
 
   // The part of the entry the snippet comes from: the first with a term in it.

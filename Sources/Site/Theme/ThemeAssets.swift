@@ -20,12 +20,12 @@ enum ThemeAssets {
     static let stylesheet = resource("style", "css")
     /// The text of `assets/search.js`.
     static let searchScript = resource("search", "js")
+    /// The text of `assets/figures.js`.
+    static let figuresScript = resource("figures", "js")
     /// The text of `assets/reader.js`: theme switch, copy buttons, scrollspy, ←/→, search-term highlight.
     static let readerScript = resource("reader", "js")
     /// The text of `assets/favicon.svg`.
     static let favicon = resource("favicon", "svg")
-    /// The text of `assets/figures.js`.
-    static let figuresScript = resource("figures", "js")
 
     private static func resource(_ name: String, _ ext: String) -> String {
         guard let url = Bundle.module.url(forResource: name, withExtension: ext),

@@ -18,15 +18,52 @@
     } catch (e) { return "system"; }
   }
 
-  if (storedTheme() !== "system") { root.setAttribute("data-theme", storedTheme()); }
+  // The stylesheet's light-dark() colours follow the page's colour scheme, which the
+  // <meta name="color-scheme"> sets; a chosen theme narrows it to that one scheme.
+  var schemeMeta = document.querySelector("meta[name=color-scheme]");
+
+  function setTheme(theme) {
+    if (theme === "system") { root.removeAttribute("data-theme"); } else { root.setAttribute("data-theme", theme); }
+    if (schemeMeta) { schemeMeta.setAttribute("content", theme === "system" ? "light dark" : theme); }
+  }
+
+  if (storedTheme() !== "system") { setTheme(storedTheme()); }
+
+  // `text` cut into runs in order, each `{text, hit}`, `hit` when the run is one of `terms`
+  // (lower-case). Matching ignores case; text whose lower-case form has another length is
+  // matched, and returned, in lower case. search.js marks its results with it too.
+  function termRuns(text, terms) {
+    var lower = text.toLowerCase();
+    if (lower.length !== text.length) { text = lower; }
+    var runs = [], at = 0;
+    while (at < text.length) {
+      var best = -1, length = 0;
+      for (var k = 0; k < terms.length; k += 1) {
+        var i = lower.indexOf(terms[k], at);
+        if (i !== -1 && (best === -1 || i < best)) { best = i; length = terms[k].length; }
+      }
+      if (best === -1) { break; }
+      if (best > at) { runs.push({ text: text.slice(at, best), hit: false }); }
+      runs.push({ text: text.slice(best, best + length), hit: true });
+      at = best + length;
+    }
+    if (at < text.length) { runs.push({ text: text.slice(at), hit: false }); }
+    return runs;
+  }
+  window.litbookTermRuns = termRuns;
 
   function start() {
     var toggle = document.getElementById("theme-toggle");
 
     function applyTheme(theme) {
-      if (theme === "system") { root.removeAttribute("data-theme"); } else { root.setAttribute("data-theme", theme); }
+      setTheme(theme);
       if (toggle) {
-        toggle.textContent = "主题：" + themeNames[theme];
+        toggle.textContent = "";
+        var prefix = document.createElement("span");
+        prefix.className = "theme-prefix";  // hidden on phones, where the header is narrow
+        prefix.textContent = "主题：";
+        toggle.appendChild(prefix);
+        toggle.appendChild(document.createTextNode(themeNames[theme]));
         toggle.setAttribute("aria-label", "主题：" + themeNames[theme] + "（点击切换）");
         toggle.setAttribute("data-theme-choice", theme);
       }
@@ -165,26 +202,18 @@
       var nodes = [];
       while (walker.nextNode()) { nodes.push(walker.currentNode); }
       nodes.forEach(function (node) {
-        var text = node.nodeValue, lower = text.toLowerCase();
-        if (lower.length !== text.length) { return; }
-        var at = 0, pieces = [];
-        while (at < text.length) {
-          var best = -1, length = 0;
-          terms.forEach(function (t) {
-            var i = lower.indexOf(t, at);
-            if (i !== -1 && (best === -1 || i < best)) { best = i; length = t.length; }
-          });
-          if (best === -1) { break; }
-          pieces.push(document.createTextNode(text.slice(at, best)));
+        var text = node.nodeValue;
+        if (text.toLowerCase().length !== text.length) { return; }  // the page's text stays as written
+        var runs = termRuns(text, terms);
+        if (!runs.some(function (run) { return run.hit; })) { return; }
+        var pieces = runs.map(function (run) {
+          if (!run.hit) { return document.createTextNode(run.text); }
           var mark = document.createElement("mark");
           mark.className = "search-hit";
-          mark.textContent = text.slice(best, best + length);
-          pieces.push(mark);
+          mark.textContent = run.text;
           marks.push(mark);
-          at = best + length;
-        }
-        if (pieces.length === 0) { return; }
-        pieces.push(document.createTextNode(text.slice(at)));
+          return mark;
+        });
         var parent = node.parentNode;
         pieces.forEach(function (piece) { parent.insertBefore(piece, node); });
         parent.removeChild(node);

@@ -43,6 +43,10 @@ def check(page):
         hrefs = result_hrefs(page)
         if not hrefs:
             failures.append(f"typing {word!r} shows no results")
+        box = page.evaluate("(() => { const r = document.getElementById('search-results').getBoundingClientRect();"
+                            " return {left: r.left, right: r.right, width: innerWidth}; })()")
+        if box["left"] < 0 or box["right"] > box["width"]:
+            failures.append(f"the results list runs off the screen: {box['left']:.0f}..{box['right']:.0f} of {box['width']} px")
         ranked_first = page.evaluate("(() => { const a = document.querySelector('#search-results a .search-where'); return a ? a.textContent : ''; })()")
         if word.lower() not in ranked_first.lower():
             failures.append(f"the first result for {word!r} has it neither in its title nor its heading: {ranked_first!r}")
@@ -58,7 +62,10 @@ def check(page):
         expected = result_hrefs(page)[0] if result_hrefs(page) else None
         type_into_search(page, "zzz-nothing")
         page.settle()
-        _reading.expect_navigation(page, lambda: (type_into_search(page, word), page.press("Enter", key_code=13)))
+        try:
+            _reading.expect_navigation(page, lambda: (type_into_search(page, word), page.press("Enter", key_code=13)))
+        except TimeoutError:
+            return failures + [f"Enter right after typing {word!r} opened nothing"]
         landed = page.evaluate("location.href")
         if expected and landed != expected:
             failures.append(f"Enter right after typing {word!r} opened {landed}, not its first hit {expected}")
