@@ -20,11 +20,11 @@ public struct SiteRenderer: Sendable {
         let ordered = Self.readingOrder(notes)
         let names = PageNames(notePaths: ordered.map { NotePaths.normalized($0.note.path) })
         let pageNames = names.byNotePath
-        let outlines = Parallel.map(ordered.count) { NoteOutline(note: ordered[$0].note) }
+        let outlines = Concurrently.map(ordered.count) { NoteOutline(note: ordered[$0].note) }
         let fileNames = ordered.map { pageNames[NotePaths.normalized($0.note.path)]! }
 
         let siteTitle = options.title
-        let pages = Parallel.map(ordered.count) { i in
+        let pages = Concurrently.map(ordered.count) { i in
             NotePage(
                 siteNote: ordered[i], outline: outlines[i], siteTitle: siteTitle, pageNames: pageNames,
                 previous: i > 0 ? .init(fileName: fileNames[i - 1], title: outlines[i - 1].title) : nil,

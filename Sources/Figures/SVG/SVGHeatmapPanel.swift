@@ -1,5 +1,7 @@
 // One heatmap drawn in SVG: row and column labels, coloured cells with their values on hover, a colour bar.
 
+import TextFormats
+
 /// Lays out and draws one heatmap; single heatmaps and small multiples are built from panels.
 ///
 /// Cells are drawn one `<rect>` each, with the exact value in a `<title>`, up to
@@ -140,7 +142,7 @@ struct SVGHeatmapPanel {
             let centre = gridLeft + cell * (Double(c) + 0.5)
             if columnLabelsRotated {
                 doc.element("text", [("transform", "translate(\(n(centre + 3)) \(n(gridTop - 4))) rotate(-45)")],
-                            content: XMLEscaping.escape(label))
+                            content: XMLText.content(label))
             } else {
                 doc.text(label, x: centre, y: gridTop - 5, [("text-anchor", "middle")])
             }

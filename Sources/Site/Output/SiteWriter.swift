@@ -1,6 +1,7 @@
 // Puts a rendered site on disk so that nothing is ever lost: build next to it, then swap folders.
 
 import Foundation
+import TextFormats
 
 /// Writes `SiteFiles` into an output folder, replacing the previous build as one step.
 ///
@@ -87,21 +88,17 @@ public struct SiteWriter {
     private func writeFile(_ bytes: [UInt8], to url: URL) throws {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else { throw SiteWriteError("\(url.path): cannot create: \(Self.lastError())") }
+        guard descriptor >= 0 else { throw SiteWriteError("\(url.path): cannot create: \(ErrnoText.describe())") }
         defer { close(descriptor) }
         var offset = 0
         while offset < bytes.count {
             let written = bytes[offset...].withUnsafeBytes { writeBytes(descriptor, $0) }
             if written < 0 {
                 if errno == EINTR { continue }
-                throw SiteWriteError("\(url.path): cannot write: \(Self.lastError())")
+                throw SiteWriteError("\(url.path): cannot write: \(ErrnoText.describe())")
             }
             offset += written
         }
-    }
-
-    private static func lastError() -> String {
-        String(decoding: Array(UnsafeBufferPointer(start: strerror(errno), count: strlen(strerror(errno)))).map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// Renames `output` aside, `staging` into its place, then deletes the old folder.
@@ -145,7 +142,7 @@ public struct SiteWriter {
         var template = Array(parent.appendingPathComponent(prefix + "XXXXXX").path.utf8CString)
         let made = template.withUnsafeMutableBufferPointer { buffer in mkdtemp(buffer.baseAddress!) }
         guard made != nil else {
-            throw SiteWriteError("\(outputDirectory): cannot create a temporary folder beside it: \(Self.lastError())")
+            throw SiteWriteError("\(outputDirectory): cannot create a temporary folder beside it: \(ErrnoText.describe())")
         }
         let path = String(decoding: template.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
         return URL(fileURLWithPath: path)
