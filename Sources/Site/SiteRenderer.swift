@@ -40,7 +40,8 @@ public struct SiteRenderer: Sendable {
                             hasErrors: ordered[i].problems.contains(where: \.isError) || ordered[i].run?.failed == true)
         }
         files.add("index.html", IndexPage(siteTitle: options.title, entries: entries, pageNames: pageNames,
-                                               cellsRan: ordered.contains { $0.run != nil }).render())
+                                               cellsRan: ordered.contains { $0.run != nil },
+                                          manualLink: options.manualLink).render())
         files.add("assets/style.css", Array(ThemeAssets.stylesheet.utf8))
         files.add("assets/search.js", Array(ThemeAssets.searchScript.utf8))
         files.add("assets/search-index.js", SearchIndex.script(

@@ -52,6 +52,14 @@ final class PageStructureTests: XCTestCase {
                       "a --no-exec build says its outputs are the recorded ones")
     }
 
+    func testIndexLinksToTheManualOnlyWhenThereIsOne() {
+        let without = SiteFixture.page(SiteRenderer().render([SiteNote(note: SiteFixture.tokens)]), "index.html")
+        XCTAssertFalse(without.contains("manual/"))
+        let with = SiteFixture.page(SiteRenderer(options: SiteOptions(manualLink: "manual/index.html"))
+            .render([SiteNote(note: SiteFixture.tokens)]), "index.html")
+        XCTAssertTrue(with.contains("<p class=\"index-manual\"><a href=\"manual/index.html\">litbook 使用手册 (manual)</a></p>"))
+    }
+
     func testFrontMatterOrderComesBeforeFileName() {
         let a = NoteParserFixture.note("---\norder: 1\n---\n# 乙\n", path: "Notes/b.md")
         let b = NoteParserFixture.note("# 甲\n", path: "Notes/a.md")

@@ -10,7 +10,8 @@ import TextFormats
 /// old one deleted. A build that fails or is interrupted before the swap leaves `Site`
 /// untouched; leftovers of an interrupted build are cleared (or, if `Site` itself is
 /// missing, restored) by the next one. Files litbook did not write (not in the previous
-/// manifest) are carried over into the new folder unless `clean` is set.
+/// manifest) are carried over into the new folder unless `clean` is set; a subfolder with a
+/// manifest of its own (a second book, such as `Site/manual/`) is always carried over.
 public struct SiteWriter {
     /// The output folder as the user named it, e.g. `Site` or `out/site`.
     public var outputDirectory: String
@@ -44,7 +45,13 @@ public struct SiteWriter {
 
         // What is there now, and whose it is.
         let previous = try SiteFolder.read(output)
-        let foreign = previous.entries.filter { !previous.manifest.contains($0) }
+        let unlisted = previous.entries.filter { !previous.manifest.contains($0) }
+        // A subfolder with a manifest of its own is another book litbook built there (the manual):
+        // carried over as it is, even with `clean`, and not reported.
+        let nestedSites = unlisted.filter { $0.hasSuffix("/" + SiteManifest.fileName) }
+            .map { String($0.dropLast(SiteManifest.fileName.count)) }
+        let nested = unlisted.filter { path in nestedSites.contains { path.hasPrefix($0) } }
+        let foreign = unlisted.subtracting(nested)
         let newPaths = Set(files.paths)
         if !clean {
             for path in foreign where newPaths.contains(path) || newPaths.contains(where: { $0.hasPrefix(path + "/") }) {
@@ -59,12 +66,10 @@ public struct SiteWriter {
                 try writeFile(files[path]!, to: staging.appendingPathComponent(path))
                 try afterWritingFile?(path)
             }
-            if !clean {
-                for path in foreign {
-                    let destination = staging.appendingPathComponent(path)
-                    try fm.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
-                    try fm.copyItem(at: output.appendingPathComponent(path), to: destination)
-                }
+            for path in nested.union(clean ? [] : foreign) {
+                let destination = staging.appendingPathComponent(path)
+                try fm.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try fm.copyItem(at: output.appendingPathComponent(path), to: destination)
             }
             try writeFile(Array(SiteManifest.text(for: files.paths).utf8), to: staging.appendingPathComponent(SiteManifest.fileName))
             try swap(staging, into: output)

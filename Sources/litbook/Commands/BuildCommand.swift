@@ -62,8 +62,8 @@ struct BuildCommand: AsyncParsableCommand {
             for message in FailureReport.messages(for: runs, notes: loaded.notes) { Terminal.writeError(message + "\n") }
         }
 
-        // Render and write. Default options, as `check --site` renders, so that a fresh build and the check agree.
-        let files = SiteRenderer(options: SiteOptions())
+        // Render and write. The options `check --site` renders with too, so that a fresh build and the check agree.
+        let files = SiteRenderer(options: SiteOptions.forOutputFolder(out))
             .render(SiteNote.pairing(loaded.notes, runs: runs, problems: loaded.problems))
         let report: SiteWriteReport
         do {
