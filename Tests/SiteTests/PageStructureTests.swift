@@ -52,6 +52,14 @@ final class PageStructureTests: XCTestCase {
                       "a --no-exec build says its outputs are the recorded ones")
     }
 
+    func testAPageTakesItsLanguageFromFrontMatter() {
+        let english = NoteParserFixture.note("---\nlang: en\n---\n# Manual\n", path: "Docs/a.md")
+        let files = SiteRenderer().render([SiteNote(note: english), SiteNote(note: SiteFixture.tokens)])
+        XCTAssertTrue(SiteFixture.page(files, "a.html").contains("<html lang=\"en\">"))
+        XCTAssertTrue(SiteFixture.page(files, "01-词元.html").contains("<html lang=\"zh-CN\">"), "the default")
+        XCTAssertTrue(SiteFixture.page(files, "index.html").contains("<html lang=\"zh-CN\">"))
+    }
+
     func testIndexLinksToTheManualOnlyWhenThereIsOne() {
         let without = SiteFixture.page(SiteRenderer().render([SiteNote(note: SiteFixture.tokens)]), "index.html")
         XCTAssertFalse(without.contains("manual/"))

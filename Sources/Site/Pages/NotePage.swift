@@ -22,7 +22,8 @@ struct NotePage {
     func render() -> [UInt8] {
         let note = siteNote.note
         var page = HTMLBuffer(capacity: note.text.utf8.count * 3 + 4096)
-        PageLayout.open(pageTitle: outline.title + " · " + siteTitle, siteTitle: siteTitle, into: &page)
+        PageLayout.open(pageTitle: outline.title + " · " + siteTitle, siteTitle: siteTitle,
+                        language: note.frontMatter.language ?? "zh-CN", into: &page)
         page.raw("<div class=\"page\">\n")
         renderTableOfContents(into: &page)
         page.raw("<main id=\"content\" class=\"note\">\n<article>\n<h1>")

@@ -5,11 +5,13 @@
 /// The search box is in the markup but `hidden`: `search.js` shows it, so without
 /// JavaScript a reader never sees a control that does nothing.
 enum PageLayout {
-    /// Appends everything up to the start of the page's main content.
-    static func open(pageTitle: String, siteTitle: String, into page: inout HTMLBuffer) {
+    /// Appends everything up to the start of the page's main content; `language` is the page's
+    /// `<html lang>`.
+    static func open(pageTitle: String, siteTitle: String, language: String = "zh-CN", into page: inout HTMLBuffer) {
+        page.raw("<!DOCTYPE html>\n<html lang=\"")
+        page.text(language)
         page.raw("""
-        <!DOCTYPE html>
-        <html lang="zh-CN">
+        ">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
