@@ -86,7 +86,7 @@ let package = Package(
         .testTarget(name: "NotebookRuntimeTests", dependencies: ["NotebookRuntime", "RecordStream"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "Notebook", "Figures"], exclude: ["Fixtures"]),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "Notebook", "Runner"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Notebook", "Runner", "TextFormats"]),
         .testTarget(name: "CheckTests", dependencies: ["Check", "Notebook", "Runner"]),
         .testTarget(name: "litbookTests", dependencies: ["litbook"]),
     ]

@@ -5,21 +5,24 @@ import XCTest
 
 final class ControlCharactersTests: XCTestCase {
     func testEachKindOfCharacterGetsTheDocumentedReplacement() {
-        let cases: [(Unicode.Scalar, Unicode.Scalar?)] = [
-            ("a", nil), ("我", nil), ("\t", nil), ("\n", nil), ("\r", nil),
-            ("\u{0}", "\u{2400}"), ("\u{1B}", "\u{241B}"), ("\u{1F}", "\u{241F}"), ("\u{7F}", "\u{2421}"),
-            ("\u{80}", "\u{FFFD}"), ("\u{85}", "\u{FFFD}"), ("\u{9F}", "\u{FFFD}"), ("\u{A0}", nil),
-            ("\u{FDCF}", nil), ("\u{FDD0}", "\u{FFFD}"), ("\u{FDEF}", "\u{FFFD}"), ("\u{FDF0}", nil),
-            ("\u{FFFD}", nil), ("\u{FFFE}", "\u{FFFD}"), ("\u{FFFF}", "\u{FFFD}"),
-            ("\u{1FFFE}", "\u{FFFD}"), ("\u{10FFFF}", "\u{FFFD}"), ("😀", nil),
+        // Code points, not literals: Swift rejects noncharacters such as U+FDD0 in a string literal.
+        let cases: [(UInt32, UInt32?)] = [
+            (0x61, nil), (0x6211, nil), (0x09, nil), (0x0A, nil), (0x0D, nil),
+            (0x00, 0x2400), (0x1B, 0x241B), (0x1F, 0x241F), (0x7F, 0x2421),
+            (0x80, 0xFFFD), (0x85, 0xFFFD), (0x9F, 0xFFFD), (0xA0, nil),
+            (0xFDCF, nil), (0xFDD0, 0xFFFD), (0xFDEF, 0xFFFD), (0xFDF0, nil),
+            (0xFFFD, nil), (0xFFFE, 0xFFFD), (0xFFFF, 0xFFFD),
+            (0x1FFFE, 0xFFFD), (0x10FFFF, 0xFFFD), (0x1F600, nil),
         ]
-        for (scalar, expected) in cases {
-            XCTAssertEqual(ControlCharacters.replacement(for: scalar), expected, "U+\(String(scalar.value, radix: 16))")
+        for (code, expected) in cases {
+            let scalar = Unicode.Scalar(code)!
+            XCTAssertEqual(ControlCharacters.replacement(for: scalar)?.value, expected, "U+\(String(code, radix: 16))")
         }
     }
 
     func testXMLAndHTMLReplaceForbiddenCharactersAlike() {
-        let forbidden = "\u{0}\u{1B}\u{7F}\u{85}\u{FDD0}\u{FFFE}\u{10FFFF}"
+        let codes: [UInt32] = [0x0, 0x1B, 0x7F, 0x85, 0xFDD0, 0xFFFE, 0x10FFFF]
+        let forbidden = String(String.UnicodeScalarView(codes.map { Unicode.Scalar($0)! }))
         var html: [UInt8] = []
         var text = forbidden
         text.withUTF8 { HTMLText.appendEscaped($0, to: &html) }
