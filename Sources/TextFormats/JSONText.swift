@@ -26,7 +26,8 @@ public enum JSONText {
                 case UInt8(ascii: "\r"): escape = "\\r"
                 case UInt8(ascii: "\t"): escape = "\\t"
                 case UInt8(ascii: "<") where scriptSafe: escape = "\\u003c"
-                case 0xE2 where scriptSafe && i + 2 < utf8.count && utf8[i + 1] == 0x80
+                case 0xE2
+                where scriptSafe && i + 2 < utf8.count && utf8[i + 1] == 0x80
                     && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9):
                     escape = utf8[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
                 case 0..<0x20: escape = "\\u00" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16)

@@ -44,7 +44,8 @@ public enum XMLText {
             }
         }
         if let first = out.unicodeScalars.first,
-           !(("a"..."z").contains(first) || ("A"..."Z").contains(first) || first == "_") {
+            !(("a"..."z").contains(first) || ("A"..."Z").contains(first) || first == "_")
+        {
             out = "f" + out
         }
         return out.isEmpty ? "fig" : out

@@ -21,7 +21,8 @@ final class JSONTextTests: XCTestCase {
     }
 
     func testScriptSafeAlsoEscapesLessThanAndLineSeparators() {
-        XCTAssertEqual(JSONText.string("</script>\u{2028}\u{2029}", scriptSafe: true), "\"\\u003c/script>\\u2028\\u2029\"")
+        XCTAssertEqual(
+            JSONText.string("</script>\u{2028}\u{2029}", scriptSafe: true), "\"\\u003c/script>\\u2028\\u2029\"")
     }
 
     func testEveryStringReadsBackAsItself() throws {
