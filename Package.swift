@@ -35,29 +35,33 @@ let package = Package(
         .target(
             name: "TransformerEngineKernelsAVX512",
             swiftSettings: [.unsafeFlags(["-target-cpu", "skylake-avx512", "-Xcc", "-fno-math-errno"])]),
+        // The escaping and quoting rules of every output format, one place each; depends on nothing,
+        // so the engine can use its JSON writer and still import no notebook code.
+        .target(name: "TextFormats"),
         .target(
-            name: "TransformerEngine", dependencies: ["TransformerEngineKernelsAVX2", "TransformerEngineKernelsAVX512"],
+            name: "TransformerEngine",
+            dependencies: ["TransformerEngineKernelsAVX2", "TransformerEngineKernelsAVX512", "TextFormats"],
             swiftSettings: [.unsafeFlags(["-Xcc", "-fno-math-errno"])]),
-        .target(name: "Figures"),
+        .target(name: "Figures", dependencies: ["TextFormats"]),
         .target(name: "RecordStream", dependencies: ["Figures"]),
         .target(name: "NotebookRuntime", dependencies: ["TransformerEngine", "Figures", "RecordStream"]),
-        .target(name: "Notebook", dependencies: ["CCmark"]),
+        .target(name: "Notebook", dependencies: ["CCmark", "TextFormats"]),
         .target(
             name: "Runner",
             dependencies: [
-                "Notebook", "Figures", "RecordStream",
+                "Notebook", "Figures", "RecordStream", "TextFormats",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .target(
-            name: "Site", dependencies: ["Notebook", "Figures", "Runner"],
+            name: "Site", dependencies: ["Notebook", "Figures", "Runner", "TextFormats"],
             resources: [.copy("Theme/style.css"), .copy("Search/search.js"), .copy("Theme/figures.js"),
                         .copy("Theme/reader.js"), .copy("Theme/favicon.svg")]),
-        .target(name: "Check", dependencies: ["Notebook", "Runner"]),
+        .target(name: "Check", dependencies: ["Notebook", "Runner", "TextFormats"]),
         .executableTarget(
             name: "litbook",
             dependencies: [
-                "Runner", "Site", "Notebook", "Check",
+                "Runner", "Site", "Notebook", "Check", "TextFormats",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -82,12 +86,13 @@ let package = Package(
             path: "Benchmarks/bert-bench"
         ),
         .testTarget(name: "TransformerEngineTests", dependencies: ["TransformerEngine"], resources: [.copy("Golden")]),
+        .testTarget(name: "TextFormatsTests", dependencies: ["TextFormats"]),
         .testTarget(name: "FiguresTests", dependencies: ["Figures"], exclude: ["Snapshots"]),
         .testTarget(name: "RecordStreamTests", dependencies: ["RecordStream"]),
         .testTarget(name: "NotebookRuntimeTests", dependencies: ["NotebookRuntime", "RecordStream"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "Notebook", "Figures"], exclude: ["Fixtures"]),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "Notebook", "Runner"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Notebook", "Runner", "TextFormats"]),
         .testTarget(name: "CheckTests", dependencies: ["Check", "Notebook", "Runner"]),
         .testTarget(name: "litbookTests", dependencies: ["litbook"]),
     ]

@@ -20,13 +20,13 @@ public struct SiteRenderer: Sendable {
         let ordered = Self.readingOrder(notes)
         let names = PageNames(notePaths: ordered.map { NotePaths.normalized($0.note.path) })
         let pageNames = names.byNotePath
-        let outlines = Parallel.map(ordered.count) { NoteOutline(note: ordered[$0].note) }
+        let outlines = Concurrently.map(ordered.count) { NoteOutline(note: ordered[$0].note) }
         let fileNames = ordered.map { pageNames[NotePaths.normalized($0.note.path)]! }
 
         let options = self.options
         let book = ordered.indices.map { NotePage.PageLink(fileName: fileNames[$0], title: outlines[$0].title) }
         let contents = BookContents(book: book)
-        let pages = Parallel.map(ordered.count) { i in
+        let pages = Concurrently.map(ordered.count) { i in
             NotePage(siteNote: ordered[i], outline: outlines[i], siteTitle: options.title, pageNames: pageNames,
                      book: book, contents: contents, position: i, options: options).render()
         }
@@ -39,7 +39,7 @@ public struct SiteRenderer: Sendable {
                             hasErrors: ordered[i].problems.contains(where: \.isError) || ordered[i].run?.failed == true)
         }
         files.add("index.html", IndexPage(siteTitle: options.title, language: options.language, entries: entries, pageNames: pageNames,
-                                               cellsRan: ordered.contains { $0.run != nil }).render())
+                                          cellsRan: ordered.contains { $0.run != nil }, manualLink: options.manualLink).render())
         files.add("assets/style.css", Array(ThemeAssets.stylesheet.utf8))
         files.add("assets/search.js", Array(ThemeAssets.searchScript.utf8))
         files.add("assets/figures.js", Array(ThemeAssets.figuresScript.utf8))

@@ -2,6 +2,7 @@
 
 import Notebook
 import Runner
+import TextFormats
 import XCTest
 @testable import Site
 
@@ -55,12 +56,12 @@ final class EscapingTests: XCTestCase {
             ("注意力", #""注意力""#),
             ("a\"b\\c", #""a\"b\\c""#),
             ("</script>", #""\u003c/script>""#),
-            ("行\n\t", #""行\n\u0009""#),
+            ("行\n\t\r", #""行\n\t\r""#),
             ("\u{2028}\u{2029}\u{2027}", #""\u2028\u2029\#u{2027}""#),
         ]
         for (text, literal) in cases {
             var out: [UInt8] = []
-            JSONString.append(text, to: &out)
+            JSONText.appendString(text, to: &out, scriptSafe: true)
             XCTAssertEqual(String(decoding: out, as: UTF8.self), literal, "text \(text.debugDescription)")
         }
     }

@@ -53,6 +53,22 @@ final class PageStructureTests: XCTestCase {
                       "a --no-exec build says its outputs are the recorded ones")
     }
 
+    func testAPageTakesItsLanguageFromFrontMatter() {
+        let english = NoteParserFixture.note("---\nlang: en\n---\n# Manual\n", path: "Docs/a.md")
+        let files = SiteRenderer().render([SiteNote(note: english), SiteNote(note: SiteFixture.tokens)])
+        XCTAssertTrue(SiteFixture.page(files, "a.html").contains("<html lang=\"en\">"))
+        XCTAssertTrue(SiteFixture.page(files, "01-词元.html").contains("<html lang=\"zh-CN\">"), "the default")
+        XCTAssertTrue(SiteFixture.page(files, "index.html").contains("<html lang=\"zh-CN\">"))
+    }
+
+    func testIndexLinksToTheManualOnlyWhenThereIsOne() {
+        let without = SiteFixture.page(SiteRenderer().render([SiteNote(note: SiteFixture.tokens)]), "index.html")
+        XCTAssertFalse(without.contains("manual/"))
+        let with = SiteFixture.page(SiteRenderer(options: SiteOptions(manualLink: "manual/index.html"))
+            .render([SiteNote(note: SiteFixture.tokens)]), "index.html")
+        XCTAssertTrue(with.contains("<p class=\"index-manual\"><a href=\"manual/index.html\">litbook 使用手册 (manual)</a></p>"))
+    }
+
     func testFrontMatterOrderComesBeforeFileName() {
         let a = NoteParserFixture.note("---\norder: 1\n---\n# 乙\n", path: "Notes/b.md")
         let b = NoteParserFixture.note("# 甲\n", path: "Notes/a.md")

@@ -76,6 +76,22 @@ final class SiteWriterTests: XCTestCase {
         XCTAssertEqual(read("index.html"), "三")
     }
 
+    func testABookBuiltInASubfolderIsKeptSilentlyEvenWithClean() throws {
+        _ = try SiteWriter(outputDirectory: site.path).write(files(["index.html": "一"]))
+        _ = try SiteWriter(outputDirectory: site.appendingPathComponent("manual").path)
+            .write(files(["index.html": "manual", "01-introduction.html": "intro"]))
+
+        let kept = try SiteWriter(outputDirectory: site.path).write(files(["index.html": "二"]))
+        XCTAssertEqual(kept.keptForeignFiles, [], "the manual is litbook's own, not a foreign file")
+        XCTAssertEqual(read("manual/01-introduction.html"), "intro")
+        let cleaned = try SiteWriter(outputDirectory: site.path, clean: true).write(files(["index.html": "三"]))
+        XCTAssertEqual(cleaned.removedForeignFiles, [])
+        XCTAssertEqual(read("manual/index.html"), "manual")
+        XCTAssertEqual(read("index.html"), "三")
+        XCTAssertEqual(SiteOptions().linkingManual(in: site.path).manualLink, "manual/index.html")
+        XCTAssertNil(SiteOptions().linkingManual(in: site.appendingPathComponent("manual").path).manualLink)
+    }
+
     func testAForeignFileInTheWayStopsTheBuildUnlessClean() throws {
         try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
         try Data("手写的首页".utf8).write(to: site.appendingPathComponent("index.html"))

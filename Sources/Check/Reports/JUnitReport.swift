@@ -1,6 +1,7 @@
 // JUnit XML for CI dashboards: one test suite per note, one test case per cell.
 
 import Notebook
+import TextFormats
 
 /// Renders a check report as JUnit XML, the format CI servers read test results in.
 ///

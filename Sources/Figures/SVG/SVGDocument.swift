@@ -1,5 +1,7 @@
 // Writes SVG markup: attributes in a fixed order, numbers without locale, every string escaped.
 
+import TextFormats
+
 /// Accumulates SVG markup. Element ids are prefixed so several figures can share a page.
 struct SVGDocument {
     /// The prefix every element id starts with; already reduced to id-safe characters.
@@ -7,7 +9,7 @@ struct SVGDocument {
     private(set) var markup = ""
 
     init(idPrefix: String) {
-        self.idPrefix = XMLEscaping.idSafe(idPrefix)
+        self.idPrefix = XMLText.identifier(idPrefix)
     }
 
     /// A document-unique id: `prefix-name`.
@@ -22,14 +24,14 @@ struct SVGDocument {
     /// `<name a="v" …/>`, or `<name …>content</name>` when `content` is given (already markup).
     mutating func element(_ name: String, _ attributes: [(String, String)], content: String? = nil) {
         markup += "<" + name
-        for (key, value) in attributes { markup += " " + key + "=\"" + XMLEscaping.escape(value) + "\"" }
+        for (key, value) in attributes { markup += " " + key + "=\"" + XMLText.attribute(value) + "\"" }
         if let content { markup += ">" + content + "</" + name + ">" } else { markup += "/>" }
     }
 
     /// Opens `<name …>`; close it with `close(name)`. `escaped` attributes are already markup (built by this module).
     mutating func open(_ name: String, _ attributes: [(String, String)] = [], escaped: [(String, String)] = []) {
         markup += "<" + name
-        for (key, value) in attributes { markup += " " + key + "=\"" + XMLEscaping.escape(value) + "\"" }
+        for (key, value) in attributes { markup += " " + key + "=\"" + XMLText.attribute(value) + "\"" }
         for (key, value) in escaped { markup += " " + key + "=\"" + value + "\"" }
         markup += ">"
     }
@@ -42,12 +44,12 @@ struct SVGDocument {
     /// A text element; `text` is escaped and its control characters spelled out.
     mutating func text(_ text: String, x: Double, y: Double, _ attributes: [(String, String)] = []) {
         element("text", [("x", Self.number(x)), ("y", Self.number(y))] + attributes,
-                content: XMLEscaping.escape(VisibleLabel.spelledOut(text)))
+                content: XMLText.content(VisibleLabel.spelledOut(text)))
     }
 
     /// `<title>` with escaped text: what a browser shows on hover.
     static func title(_ text: String) -> String {
-        "<title>" + XMLEscaping.escape(text) + "</title>"
+        "<title>" + XMLText.content(text) + "</title>"
     }
 
     // MARK: - Numbers
@@ -70,9 +72,9 @@ struct SVGDocument {
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\""
             + " aria-labelledby=\"\(id("title")) \(id("desc"))\""
             + " width=\"\(w)\" height=\"\(h)\" viewBox=\"0 0 \(w) \(h)\""
-            + " font-family=\"\(XMLEscaping.escape(Self.fontFamily))\" font-size=\"11\" fill=\"currentColor\">"
-            + "<title id=\"\(id("title"))\">" + XMLEscaping.escape(title) + "</title>"
-            + "<desc id=\"\(id("desc"))\">" + XMLEscaping.escape(description) + "</desc>"
+            + " font-family=\"\(XMLText.attribute(Self.fontFamily))\" font-size=\"11\" fill=\"currentColor\">"
+            + "<title id=\"\(id("title"))\">" + XMLText.content(title) + "</title>"
+            + "<desc id=\"\(id("desc"))\">" + XMLText.content(description) + "</desc>"
             + markup + "</svg>"
     }
 }

@@ -1,5 +1,7 @@
 // A single heatmap and a grid of heatmaps (attention heads, attention stages) as complete SVG figures.
 
+import TextFormats
+
 /// Renders `Heatmap` and `HeatmapGrid` figures as SVG.
 enum SVGHeatmap {
     static let margin = 8.0
@@ -66,7 +68,7 @@ enum SVGHeatmap {
         let perRow = max(1, min(grid.columns, panels.count))
         let slot = (panels.map(\.width).max() ?? 0).rounded(.up) + 2 * margin
         let rowWidth = Double(perRow) * slot + Double(perRow - 1) * 16 + (bar.map { 16 + ($0.width + 2 * margin).rounded(.up) } ?? 0)
-        var out = "<p class=\"figure-note\">" + XMLEscaping.escape(scaleNote(grid)) + "</p>"
+        var out = "<p class=\"figure-note\">" + XMLText.content(scaleNote(grid)) + "</p>"
             + "<div class=\"figure-panels\" style=\"max-width:\(SVGDocument.number(rowWidth))px\">"
         for (i, panel) in panels.enumerated() {
             var doc = SVGDocument(idPrefix: idPrefix + "-p\(i + 1)")

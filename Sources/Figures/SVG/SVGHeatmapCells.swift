@@ -1,5 +1,7 @@
 // The cells of a heatmap panel: one titled rectangle each when few, an embedded image with row hover strips when many.
 
+import TextFormats
+
 extension SVGHeatmapPanel {
     /// Each cell a `<rect>` whose `<title>` gives its row, column and exact value.
     func drawCellsWithTitles(into doc: inout SVGDocument, left: Double, top: Double) {
@@ -64,7 +66,7 @@ extension SVGHeatmapPanel {
         // Hover strips: one per row, listing the row's values, since a title per cell would not fit;
         // the page's script finds the cell under the pointer from the column labels the group carries,
         // tab-separated (spelled-out labels hold no tab; `&#9;` survives XML's attribute normalisation).
-        let columns = matrix.columnLabels.map { XMLEscaping.escape(VisibleLabel.spelledOut($0)) }.joined(separator: "&#9;")
+        let columns = matrix.columnLabels.map { XMLText.attribute(VisibleLabel.spelledOut($0)) }.joined(separator: "&#9;")
         doc.open("g", cellGroupAttributes(class: "hm-cells hm-rows") + [("fill", "#000"), ("fill-opacity", "0")],
                  escaped: [("data-columns", columns)])
         for r in 0..<matrix.rowCount {

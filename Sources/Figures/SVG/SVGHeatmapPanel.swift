@@ -1,5 +1,7 @@
 // One heatmap drawn in SVG: axis titles, row and column labels, coloured cells with their values, a frame, a colour bar.
 
+import TextFormats
+
 /// Lays out and draws one heatmap; single heatmaps and small multiples are built from panels.
 ///
 /// A heatmap of up to `maxPrintedSide` rows and columns prints each cell's value inside it,
@@ -183,7 +185,7 @@ struct SVGHeatmapPanel {
             let centre = gridLeft + cell * (Double(c) + 0.5)
             if columnLabelsRotated {
                 doc.element("text", [("transform", "translate(\(n(centre + 3)) \(n(gridTop - 4))) rotate(-45)")],
-                            content: XMLEscaping.escape(label))
+                            content: XMLText.content(label))
             } else {
                 doc.text(label, x: centre, y: gridTop - 5, [("text-anchor", "middle")])
             }
@@ -199,7 +201,7 @@ struct SVGHeatmapPanel {
             let y = n(top + cell * (Double(r) + 0.5) + 4)
             for c in 0..<matrix.columnCount {
                 let value = matrix.values[r][c]
-                let text = XMLEscaping.escape(Self.printed(value, digits: matrix.digits))
+                let text = XMLText.content(Self.printed(value, digits: matrix.digits))
                 let x = n(left + cell * (Double(c) + 0.5))
                 if let fill = color(of: value) {
                     doc.raw("<text x=\"\(x)\" y=\"\(y)\" fill=\"\(fill.textColor.hex)\">\(text)</text>")

@@ -1,5 +1,7 @@
 // A line chart in SVG: axes with round-number ticks, axis labels, one line per series and a legend.
 
+import TextFormats
+
 /// Renders `LineChart` figures as SVG.
 ///
 /// A series without x values is plotted against its index. Non-finite points break the
@@ -54,7 +56,7 @@ enum SVGLineChart {
         if let xLabel = chart.xLabel { doc.text(xLabel, x: left + plotWidth / 2, y: bottom + 32, [("text-anchor", "middle")]) }
         if let yLabel = chart.yLabel {
             doc.element("text", [("transform", "translate(\(n(margin + 11)) \(n(top + plotHeight / 2))) rotate(-90)"),
-                                 ("text-anchor", "middle")], content: XMLEscaping.escape(VisibleLabel.spelledOut(yLabel)))
+                                 ("text-anchor", "middle")], content: XMLText.content(VisibleLabel.spelledOut(yLabel)))
         }
         // Series.
         for (i, points) in series.enumerated() {

@@ -1,15 +1,17 @@
 // A table as HTML (what pages embed) and as SVG (for places that only take images).
 
+import TextFormats
+
 enum TableMarkup {
     /// `<table>` with a caption, a header row, and `class="num"` on cells of numeric columns.
     static func html(_ table: Table, idPrefix: String) -> String {
         let columnCount = max(table.header.count, table.rows.map(\.count).max() ?? 0)
         let numeric = numericColumns(table, columnCount: columnCount)
         func cell(_ tag: String, _ text: String, _ c: Int) -> String {
-            "<\(tag)" + (numeric[c] ? " class=\"num\"" : "") + ">" + XMLEscaping.escape(VisibleLabel.spelledOut(text)) + "</\(tag)>"
+            "<\(tag)" + (numeric[c] ? " class=\"num\"" : "") + ">" + XMLText.content(VisibleLabel.spelledOut(text)) + "</\(tag)>"
         }
-        var out = "<table id=\"\(XMLEscaping.idSafe(idPrefix))\" class=\"litbook-table\">"
-        if let title = table.title { out += "<caption>" + XMLEscaping.escape(title) + "</caption>" }
+        var out = "<table id=\"\(XMLText.identifier(idPrefix))\" class=\"litbook-table\">"
+        if let title = table.title { out += "<caption>" + XMLText.content(title) + "</caption>" }
         if !table.header.isEmpty {
             out += "<thead><tr>" + (0..<columnCount).map { c in
                 cell("th", c < table.header.count ? table.header[c] : "", c)

@@ -15,6 +15,8 @@ enum FrontMatterSettings {
             return value.isEmpty ? valueError("a non-empty title") : []
         case "order":
             return Int(value) == nil ? valueError("a whole number such as '3'") : []
+        case "lang":
+            return FrontMatter.isLanguageTag(value) ? [] : valueError("a language tag such as 'en' or 'zh-CN'")
         case "tolerance":
             return FrontMatter.tolerance(value) == nil ? valueError("a non-negative number such as '1e-3'") : []
         case "timeout", "memory", "output-limit":

@@ -6,6 +6,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import TextFormats
 
 /// Writes notes.
 public enum NoteFile {
@@ -47,7 +48,7 @@ public enum NoteFile {
         ok = ok && fchmod(descriptor, status.st_mode & 0o7777) == 0 && fsync(descriptor) == 0
         ok = close(descriptor) == 0 && ok
         guard ok, rename(temporary, target) == 0 else {
-            let reason = String(cString: strerror(errno))
+            let reason = ErrnoText.describe()
             unlink(temporary)
             throw failure(path, reason)
         }

@@ -6,6 +6,7 @@
 @preconcurrency import Darwin
 #endif
 import Foundation
+import TextFormats
 
 /// A process could not be started.
 struct SpawnError: Error, CustomStringConvertible {
@@ -57,7 +58,7 @@ final class ChildProcess: @unchecked Sendable {
     static func spawn(executable: String, arguments: [String], environment: [String: String],
                       outputPath: String, recordChannel: Bool) throws(SpawnError) -> ChildProcess {
         let output = open(outputPath, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard output >= 0 else { throw SpawnError(executable: executable, reason: "cannot create '\(outputPath)': \(errnoText())") }
+        guard output >= 0 else { throw SpawnError(executable: executable, reason: "cannot create '\(outputPath)': \(ErrnoText.describe())") }
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -93,7 +94,7 @@ final class ChildProcess: @unchecked Sendable {
             var writeEnd: Int32?
             if recordChannel {
                 guard let ends = makeRecordPipe() else {
-                    failure = "cannot create the record channel: \(errnoText())"
+                    failure = "cannot create the record channel: \(ErrnoText.describe())"
                     return (EIO, nil)
                 }
                 recordEnd = ends.read
@@ -107,7 +108,7 @@ final class ChildProcess: @unchecked Sendable {
         guard status == 0 else {
             close(output)
             if let recordEnd { close(recordEnd) }
-            throw SpawnError(executable: executable, reason: failure ?? String(cString: strerror(status)))
+            throw SpawnError(executable: executable, reason: failure ?? ErrnoText.describe(status))
         }
         return ChildProcess(pid: pid, output: output, records: recordEnd)
     }
@@ -174,10 +175,6 @@ final class ChildProcess: @unchecked Sendable {
     }
 }
 
-/// The text of the current `errno`.
-func errnoText() -> String {
-    String(cString: strerror(errno))
-}
 
 extension ChildProcess {
     /// Waits until the child ends, then reaps it as `reap()` does.

@@ -7,6 +7,7 @@
 #endif
 import Foundation
 import RecordStream
+import TextFormats
 
 /// Which limit the runner stopped a program for.
 enum LimitHit: Hashable, Sendable {
@@ -152,12 +153,4 @@ struct ProgramExecution: Sendable {
     /// Virtual memory a Swift process reserves beyond what it uses (thread stacks, malloc arenas):
     /// the address-space limit is only a backstop behind the resident-memory watch.
     static let addressSpaceHeadroom = 2 << 30
-}
-
-extension Duration {
-    /// The duration in seconds.
-    var seconds: Double {
-        let (seconds, attoseconds) = components
-        return Double(seconds) + Double(attoseconds) / 1e18
-    }
 }

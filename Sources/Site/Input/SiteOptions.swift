@@ -1,5 +1,7 @@
 // Settings of a whole site that are not in any note.
 
+import Foundation
+
 /// How the site presents itself.
 public struct SiteOptions: Hashable, Sendable {
     /// The name in every page's header and the index page's heading.
@@ -10,16 +12,21 @@ public struct SiteOptions: Hashable, Sendable {
     public var repository: String?
     /// The branch those links point at.
     public var branch: String
-    /// The language of the notes, as `<html lang>` gives it to screen readers, hyphenation and fonts.
+    /// The language of the notes, as `<html lang>` gives it to screen readers, hyphenation and fonts;
+    /// a note's front matter `lang:` overrides it for its page.
     public var language: String
+    /// The relative address of a manual built beside the notes (e.g. `manual/index.html`),
+    /// linked from the index page; `nil` for none.
+    public var manualLink: String?
 
     public init(title: String = "学习笔记", foldsAllCode: Bool = false, repository: String? = nil, branch: String = "main",
-                language: String = "zh-CN") {
+                language: String = "zh-CN", manualLink: String? = nil) {
         self.title = title
         self.language = language
         self.foldsAllCode = foldsAllCode
         self.repository = repository
         self.branch = branch
+        self.manualLink = manualLink
     }
 
     /// The address of `notePath` in the repository, or `nil` when the book names none.
@@ -28,5 +35,15 @@ public struct SiteOptions: Hashable, Sendable {
         guard let repository else { return nil }
         let path = NotePaths.normalized(notePath).split(separator: "/").map { URLEncoding.percentEncoded(String($0)) }
         return repository + "/blob/" + URLEncoding.percentEncoded(branch) + "/" + path.joined(separator: "/")
+    }
+
+    /// These options for a site written into `outputFolder`: the index links to `manual/` when
+    /// that subfolder holds a site litbook built (it has its own manifest). `build` and
+    /// `check --site` both call this, so a fresh build and the check agree.
+    public func linkingManual(in outputFolder: String) -> SiteOptions {
+        let manifest = outputFolder + "/" + SiteFolder.manualName + "/" + SiteManifest.fileName
+        var options = self
+        options.manualLink = FileManager.default.fileExists(atPath: manifest) ? SiteFolder.manualName + "/index.html" : nil
+        return options
     }
 }

@@ -4,6 +4,9 @@ import Foundation
 
 /// The current contents of an output folder.
 struct SiteFolder {
+    /// The subfolder where a second book, the manual, is built inside a site.
+    static let manualName = "manual"
+
     /// Relative paths of every file, link and empty folder in it (the manifest itself excluded).
     var entries: Set<String>
     /// The paths the previous build wrote, from its manifest; empty when there is none.

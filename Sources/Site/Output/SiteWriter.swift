@@ -1,6 +1,7 @@
 // Puts a rendered site on disk so that nothing is ever lost: build next to it, then swap folders.
 
 import Foundation
+import TextFormats
 
 /// Writes `SiteFiles` into an output folder, replacing the previous build as one step.
 ///
@@ -9,7 +10,8 @@ import Foundation
 /// old one deleted. A build that fails or is interrupted before the swap leaves `Site`
 /// untouched; leftovers of an interrupted build are cleared (or, if `Site` itself is
 /// missing, restored) by the next one. Files litbook did not write (not in the previous
-/// manifest) are carried over into the new folder unless `clean` is set.
+/// manifest) are carried over into the new folder unless `clean` is set; a subfolder with a
+/// manifest of its own (a second book, such as `Site/manual/`) is always carried over.
 public struct SiteWriter {
     /// The output folder as the user named it, e.g. `Site` or `out/site`.
     public var outputDirectory: String
@@ -43,7 +45,13 @@ public struct SiteWriter {
 
         // What is there now, and whose it is.
         let previous = try SiteFolder.read(output)
-        let foreign = previous.entries.filter { !previous.manifest.contains($0) }
+        let unlisted = previous.entries.filter { !previous.manifest.contains($0) }
+        // A subfolder with a manifest of its own is another book litbook built there (the manual):
+        // carried over as it is, even with `clean`, and not reported.
+        let nestedSites = unlisted.filter { $0.hasSuffix("/" + SiteManifest.fileName) }
+            .map { String($0.dropLast(SiteManifest.fileName.count)) }
+        let nested = unlisted.filter { path in nestedSites.contains { path.hasPrefix($0) } }
+        let foreign = unlisted.subtracting(nested)
         let newPaths = Set(files.paths)
         if !clean {
             for path in foreign where newPaths.contains(path) || newPaths.contains(where: { $0.hasPrefix(path + "/") }) {
@@ -58,12 +66,10 @@ public struct SiteWriter {
                 try writeFile(files[path]!, to: staging.appendingPathComponent(path))
                 try afterWritingFile?(path)
             }
-            if !clean {
-                for path in foreign {
-                    let destination = staging.appendingPathComponent(path)
-                    try fm.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
-                    try fm.copyItem(at: output.appendingPathComponent(path), to: destination)
-                }
+            for path in nested.union(clean ? [] : foreign) {
+                let destination = staging.appendingPathComponent(path)
+                try fm.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try fm.copyItem(at: output.appendingPathComponent(path), to: destination)
             }
             try writeFile(Array(SiteManifest.text(for: files.paths).utf8), to: staging.appendingPathComponent(SiteManifest.fileName))
             try swap(staging, into: output)
@@ -87,21 +93,17 @@ public struct SiteWriter {
     private func writeFile(_ bytes: [UInt8], to url: URL) throws {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else { throw SiteWriteError("\(url.path): cannot create: \(Self.lastError())") }
+        guard descriptor >= 0 else { throw SiteWriteError("\(url.path): cannot create: \(ErrnoText.describe())") }
         defer { close(descriptor) }
         var offset = 0
         while offset < bytes.count {
             let written = bytes[offset...].withUnsafeBytes { writeBytes(descriptor, $0) }
             if written < 0 {
                 if errno == EINTR { continue }
-                throw SiteWriteError("\(url.path): cannot write: \(Self.lastError())")
+                throw SiteWriteError("\(url.path): cannot write: \(ErrnoText.describe())")
             }
             offset += written
         }
-    }
-
-    private static func lastError() -> String {
-        String(decoding: Array(UnsafeBufferPointer(start: strerror(errno), count: strlen(strerror(errno)))).map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// Renames `output` aside, `staging` into its place, then deletes the old folder.
@@ -145,7 +147,7 @@ public struct SiteWriter {
         var template = Array(parent.appendingPathComponent(prefix + "XXXXXX").path.utf8CString)
         let made = template.withUnsafeMutableBufferPointer { buffer in mkdtemp(buffer.baseAddress!) }
         guard made != nil else {
-            throw SiteWriteError("\(outputDirectory): cannot create a temporary folder beside it: \(Self.lastError())")
+            throw SiteWriteError("\(outputDirectory): cannot create a temporary folder beside it: \(ErrnoText.describe())")
         }
         let path = String(decoding: template.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
         return URL(fileURLWithPath: path)

@@ -20,6 +20,8 @@ struct IndexPage {
     var pageNames: [String: String]
     /// Whether the cells were run for this build (`false` for `--no-exec`), which the lead paragraph says.
     var cellsRan: Bool
+    /// The relative address of the manual built beside the site, if there is one.
+    var manualLink: String? = nil
 
     func render() -> [UInt8] {
         var page = HTMLBuffer(capacity: 4096 + entries.count * 512)
@@ -29,6 +31,11 @@ struct IndexPage {
         page.raw("</h1>\n<p class=\"index-lead\">共 \(entries.count) 篇笔记。")
         page.raw(cellsRan ? "笔记里的 Swift 代码都在生成网站时运行过，页面上的输出和图就是运行的结果。</p>\n"
                           : "这次生成没有运行代码，页面上显示的是笔记里记录的输出。</p>\n")
+        if let manualLink {
+            page.raw("<p class=\"index-manual\"><a href=\"")
+            page.text(manualLink)
+            page.raw("\">litbook 使用手册 (manual)</a></p>\n")
+        }
         page.raw("<ol class=\"note-list\">\n")
         for (number, entry) in entries.enumerated() {
             page.raw("<li class=\"note-card\">\n<a class=\"note-card-title\" href=\"\(URLEncoding.percentEncoded(entry.fileName))\"><span class=\"note-number\">")

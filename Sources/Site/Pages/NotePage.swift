@@ -30,7 +30,8 @@ struct NotePage {
     func render() -> [UInt8] {
         let note = siteNote.note
         var page = HTMLBuffer(capacity: note.text.utf8.count * 3 + 4096)
-        PageLayout.open(pageTitle: outline.title + " · " + siteTitle, siteTitle: siteTitle, language: options.language, into: &page)
+        PageLayout.open(pageTitle: outline.title + " · " + siteTitle, siteTitle: siteTitle,
+                        language: note.frontMatter.language ?? options.language, into: &page)
         page.raw("<div class=\"page\">\n")
         page.raw("<nav class=\"book-nav\" aria-label=\"全书目录\">\n<p class=\"nav-title\">目录</p>\n")
         contents.render(current: position, headings: outline.headings, into: &page)

@@ -54,11 +54,12 @@ extension Tensor {
     }
 }
 
-/// Unwraps a shape check, stopping with its message on failure.
+/// Unwraps a shape check, stopping with its message on failure (`fatalError`, because an
+/// optimised build drops the message of a `preconditionFailure`).
 @inline(__always)
 func require<T>(_ check: Result<T, ShapeError>) -> T {
     switch check {
     case .success(let value): return value
-    case .failure(let error): preconditionFailure(error.description)
+    case .failure(let error): fatalError(error.description)
     }
 }

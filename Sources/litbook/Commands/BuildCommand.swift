@@ -65,7 +65,7 @@ struct BuildCommand: AsyncParsableCommand {
         }
 
         // Render and write, with the book's options, as `check --site` renders, so that a fresh build and the check agree.
-        let files = SiteRenderer(options: book.options)
+        let files = SiteRenderer(options: book.options.linkingManual(in: out))
             .render(SiteNote.pairing(loaded.notes, runs: runs, problems: loaded.problems))
         let report: SiteWriteReport
         do {

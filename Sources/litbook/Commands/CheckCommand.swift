@@ -120,7 +120,8 @@ struct CheckCommand: AsyncParsableCommand {
             let error = SiteFolderError(path: folder)
             return [.error(error.message, path: folder, line: 0)]
         }
-        let files = SiteRenderer(options: options).render(SiteNote.pairing(notes, runs: runs, problems: problems))
+        let files = SiteRenderer(options: options.linkingManual(in: folder))
+            .render(SiteNote.pairing(notes, runs: runs, problems: problems))
         let scratch = fileManager.temporaryDirectory.appendingPathComponent("litbook-check-site-\(UUID().uuidString)")
         defer { try? fileManager.removeItem(at: scratch) }
         do {

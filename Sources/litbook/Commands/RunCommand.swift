@@ -5,6 +5,7 @@ import Check
 import Foundation
 import Notebook
 import Runner
+import TextFormats
 
 /// Runs the Swift cells of notes against the engine and reports what failed.
 struct RunCommand: AsyncParsableCommand {
@@ -100,14 +101,7 @@ struct RunCommand: AsyncParsableCommand {
         let cached = runs.filter(\.fromCache).count
         let seconds = (ContinuousClock.now - started).seconds
         Terminal.write("\(total) note\(total == 1 ? "" : "s"): \(total - failed.count) passed, \(failed.count) failed, "
-                       + "\(cached) cached in \(String(format: "%.2f", seconds)) s\n")
+                       + "\(cached) cached in \(DurationText.seconds(seconds))\n")
         if !failed.isEmpty { throw ExitStatus.failure }
-    }
-}
-
-private extension Duration {
-    var seconds: Double {
-        let (seconds, attoseconds) = components
-        return Double(seconds) + Double(attoseconds) / 1e18
     }
 }

@@ -3,6 +3,7 @@
 import Foundation
 import Notebook
 import Runner
+import TextFormats
 
 /// The progress display `run` (and any command that runs notes) uses.
 ///
@@ -43,7 +44,7 @@ final class ProgressPrinter: RunProgress, @unchecked Sendable {
 
     func finished(_ run: NoteRun, elapsed: Double) {
         let verdict = run.failed ? "failed" : run.fromCache ? "cached" : "passed"
-        let time = run.fromCache ? "" : String(format: "  %.2f s", elapsed)
+        let time = run.fromCache ? "" : "  " + DurationText.seconds(elapsed)
         let line = "\(verdict.padding(toLength: 7, withPad: " ", startingAt: 0)) \(run.notePath)\(time)"
         lock.withLock {
             active.removeAll { $0.path == run.notePath }
@@ -92,8 +93,7 @@ final class ProgressPrinter: RunProgress, @unchecked Sendable {
     private func liveLines() -> String {
         drawn = active.count
         return active.map { entry in
-            let (seconds, attoseconds) = (ContinuousClock.now - entry.started).components
-            let elapsed = String(format: "%.1f s", Double(seconds) + Double(attoseconds) / 1e18)
+            let elapsed = DurationText.seconds((ContinuousClock.now - entry.started).seconds, decimals: 1)
             let line = "  \(entry.state.padding(toLength: 20, withPad: " ", startingAt: 0)) \(elapsed)  \(entry.path)"
             return Self.fitted(line, columns: Terminal.columns) + "\n"
         }.joined()

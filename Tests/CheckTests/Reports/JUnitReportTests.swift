@@ -47,7 +47,7 @@ final class JUnitReportTests: XCTestCase {
         let cell = CellCheck(notePath: "Notes/<&\">.md", cellIndex: 0, cellLine: 1, recordingLine: 3,
                              outcome: .changed(recorded: "x", new: hostile, diff: hostile))
         let xml = JUnitReport.render(CheckReport(notes: [NoteCheck(notePath: "Notes/<&\">.md", cells: [cell])]))
-        XCTAssertTrue(xml.contains("\\u{1B}[31mred\\u{0}"), xml)
+        XCTAssertTrue(xml.contains("\u{241B}[31mred\u{2400}"), xml)
         let file = try write(xml)
         XCTAssertEqual(try run("xmllint", ["--noout", file]), 0)
         let script = """

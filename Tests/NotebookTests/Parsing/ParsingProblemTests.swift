@@ -85,8 +85,11 @@ final class ParsingProblemTests: XCTestCase {
                  problems: ["Notes/x.md:2:1: error: front matter 'order' must be a whole number such as '3', not 'first'"], line: #line),
             Case(text: "---\ntolerance: -1\n---\n",
                  problems: ["Notes/x.md:2:1: error: front matter 'tolerance' must be a non-negative number such as '1e-3', not '-1'"], line: #line),
+            Case(text: "---\nlang: en us\n---\n",
+                 problems: ["Notes/x.md:2:1: error: front matter 'lang' must be a language tag such as 'en' or 'zh-CN', not 'en us'"], line: #line),
+            Case(text: "---\nlang: zh-Hans\n---\n", problems: [], line: #line),
             Case(text: "---\ntitel: T\n---\n",
-                 problems: ["Notes/x.md:2:1: warning: unknown front matter key 'titel' (known: title, order, timeout, memory, output-limit, tolerance)"], line: #line),
+                 problems: ["Notes/x.md:2:1: warning: unknown front matter key 'titel' (known: title, order, lang, timeout, memory, output-limit, tolerance)"], line: #line),
             Case(text: "---\ntitle: A\ntitle: B\n---\n",
                  problems: ["Notes/x.md:3:1: warning: front matter key 'title' is given twice; the last one counts"], line: #line),
         ])

@@ -3,7 +3,7 @@
 import Dispatch
 
 /// Runs independent work items concurrently.
-enum Parallel {
+enum Concurrently {
     /// `[body(0), body(1), …, body(count - 1)]`, computed on all cores; the result is in index order.
     static func map<Result: Sendable>(_ count: Int, _ body: @Sendable (Int) -> Result) -> [Result] {
         let slots = UnsafeMutableBufferPointer<Result?>.allocate(capacity: count)
