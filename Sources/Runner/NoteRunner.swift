@@ -23,6 +23,7 @@ public final class NoteRunner: Sendable {
         self.progress = progress
         self.cache = ResultCache(directory: options.cacheDirectory)
         self.build = BuildFingerprint(toolchain: toolchain, cacheDirectory: options.cacheDirectory)
+        LeftoverProcesses.adoptOrphans()
     }
 
     /// Runs `notes` and returns their results in the same order.
@@ -45,7 +46,8 @@ public final class NoteRunner: Sendable {
         return results.map { $0! }
     }
 
-    /// Runs one note, or takes its results from the cache.
+    /// Runs one note, or takes its results from the cache. Cancelling the task stops the
+    /// note's program; the result is then incomplete, not cached, and meant to be dropped.
     public func run(_ note: Note) async -> NoteRun {
         let started = ContinuousClock.now
         let run = await resolve(note)
@@ -80,7 +82,8 @@ public final class NoteRunner: Sendable {
         let execution = NoteExecution(note: note, limits: limits, compiler: SwiftCompiler(toolchain: toolchain),
                                       progress: progress)
         let (run, cacheable) = await execution.run()
-        if cacheable { cache.store(run, key: key, cellLines: lines) }
+        // A cancelled run (`serve` restarting a note that was edited) stopped early: never cache it.
+        if cacheable && !Task.isCancelled { cache.store(run, key: key, cellLines: lines) }
         return run
     }
 }
