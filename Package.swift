@@ -15,6 +15,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -53,10 +54,15 @@ let package = Package(
             name: "Site", dependencies: ["Notebook", "Figures", "Runner"],
             resources: [.copy("Theme/style.css"), .copy("Search/search.js")]),
         .target(name: "Check", dependencies: ["Notebook", "Runner"]),
+        // `litbook serve`: watches the notes, rebuilds with the runner and the site renderer, serves over HTTP.
+        .target(
+            name: "Serve",
+            dependencies: ["Notebook", "Runner", "Site", .product(name: "FlyingFox", package: "FlyingFox")],
+            resources: [.copy("Serving/live.js")]),
         .executableTarget(
             name: "litbook",
             dependencies: [
-                "Runner", "Site", "Notebook", "Check",
+                "Runner", "Site", "Notebook", "Check", "Serve",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -83,6 +89,7 @@ let package = Package(
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "Notebook", "Figures"], exclude: ["Fixtures"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Notebook", "Runner"]),
         .testTarget(name: "CheckTests", dependencies: ["Check", "Notebook", "Runner"]),
+        .testTarget(name: "ServeTests", dependencies: ["Serve", "Site", "Notebook", "Runner"]),
         .testTarget(name: "litbookTests", dependencies: ["litbook"]),
     ]
 )
