@@ -26,6 +26,12 @@ public final class NoteRunner: Sendable {
         LeftoverProcesses.adoptOrphans()
     }
 
+    /// Tells the runner that data files beside the notes changed: their fingerprints are
+    /// computed again, so the notes that may read them run again rather than come from the cache.
+    public func dataFilesChanged() {
+        data.forget()
+    }
+
     /// Runs `notes` and returns their results in the same order.
     public func run(_ notes: [Note]) async -> [NoteRun] {
         var results = [NoteRun?](repeating: nil, count: notes.count)
@@ -51,7 +57,7 @@ public final class NoteRunner: Sendable {
     public func run(_ note: Note) async -> NoteRun {
         let started = ContinuousClock.now
         let run = await resolve(note)
-        progress?.finished(run, elapsed: (ContinuousClock.now - started).seconds)
+        if !Task.isCancelled { progress?.finished(run, elapsed: (ContinuousClock.now - started).seconds) }
         return run
     }
 
