@@ -120,6 +120,20 @@ final class ServeCommandTests: XCTestCase {
         XCTAssertTrue(stderr.contains("Notes/bad.md:8:7: error: cannot find 'undefinedName' in scope"), stderr)
     }
 
+    func testADataFileEditRunsTheNoteThatReadsIt() throws {
+        let project = try CLIProject(notes: ["reads.md": "# Reads\n\n```swift\nimport Foundation\n"
+            + "print(try String(contentsOfFile: \"data/word.txt\", encoding: .utf8))\n```\n"])
+        try FileManager.default.createDirectory(atPath: project.root + "/Notes/data", withIntermediateDirectories: true)
+        try "before\n".write(toFile: project.root + "/Notes/data/word.txt", atomically: true, encoding: .utf8)
+        let server = try startServe(project)
+        defer { if server.process.isRunning { server.process.terminate() } }
+        XCTAssertTrue(HTTPProbe.get(port: server.port, "/reads.html")?.body.contains("before") ?? false)
+        try "after\n".write(toFile: project.root + "/Notes/data/word.txt", atomically: true, encoding: .utf8)
+        XCTAssertTrue(fetch(server.port, "/reads.html") { $0.body.contains("after") }?.body.contains("after") ?? false,
+                      "the note that reads the data file ran again")
+        XCTAssertEqual(stop(server), 0)
+    }
+
     func testAnOccupiedPortIsAClearError() throws {
         let project = try CLIProject(notes: ["a.md": "# A\n\nProse only.\n"])
         let server = try startServe(project)

@@ -25,6 +25,12 @@ final class NoteDataFingerprint: @unchecked Sendable {
         }
     }
 
+    /// Forgets every fingerprint: the next run hashes the data files again (after an edit
+    /// to them in a long-lived process such as `serve`).
+    func forget() {
+        lock.withLock { byFolder.removeAll() }
+    }
+
     private static func hash(folder: String) -> String {
         var hasher = SHA256()
         for path in dataFiles(in: folder) {

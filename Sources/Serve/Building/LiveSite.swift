@@ -69,10 +69,16 @@ actor LiveSite {
     /// Takes in a batch of changed paths: reads the notes again and re-runs those that changed.
     func apply(changes: [String]) {
         let changed = reload()
-        // A data file (not a note) changes the results of the notes in its folder and below.
-        let dataFolders = changes.filter { !$0.hasSuffix(".md") }.map { ($0 as NSString).deletingLastPathComponent }
+        // A data file (not a note) may be read by every note whose folder holds it, however deep.
+        let dataFiles = changes.filter { !$0.hasSuffix(".md") }
         var toRun = changed.edited
-        for path in notes.keys where dataFolders.contains(where: { path.hasPrefix($0 + "/") }) { toRun.insert(path) }
+        if !dataFiles.isEmpty {
+            runner.dataFilesChanged()
+            for path in notes.keys {
+                let folder = (path as NSString).deletingLastPathComponent
+                if dataFiles.contains(where: { folder.isEmpty || $0.hasPrefix(folder + "/") }) { toRun.insert(path) }
+            }
+        }
         for path in changed.removed {
             runsInFlight.removeValue(forKey: path)?.cancel()
             runs.removeValue(forKey: path)
