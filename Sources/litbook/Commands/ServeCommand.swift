@@ -41,10 +41,10 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         _ = try NoteArguments.paths(notes, whenNoneFound: "; nothing to serve")
-        let progress = ProgressPrinter(live: false)
+        // Plain progress lines: a live display would redraw, and wake, even when nothing runs.
+        let noteRunner = try CommandRunner.prepare(runner.options(), progress: ProgressPrinter(live: false))
         let session: ServeSession
         do {
-            let noteRunner = try NoteRunner(options: runner.options(), progress: progress)
             session = try ServeSession(arguments: notes, runner: noteRunner, host: host, port: UInt16(port),
                                        reporter: TerminalServeReporter())
         } catch {
