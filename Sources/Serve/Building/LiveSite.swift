@@ -86,6 +86,7 @@ actor LiveSite {
         if !changed.removed.isEmpty || !changed.added.isEmpty {
             // The index, navigation and search change at once; the new note's page follows its run.
             try? render()
+            channel.send(.running(paths: runningPaths(adding: nil)))
         }
         for path in toRun.sorted(by: NoteFinder.bytewise) { start(path) }
     }

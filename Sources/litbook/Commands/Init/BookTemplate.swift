@@ -74,6 +74,16 @@ enum BookTemplate {
 
     """
 
+    /// The steps both jobs of the workflow begin with: the book's files, then litbook built from source.
+    private static let checkoutAndBuildSteps = [
+        "      - uses: actions/checkout@v4",
+        "      - name: Build litbook",
+        "        run: |",
+        "          apt-get update && apt-get install -y --no-install-recommends git libcmark-dev",
+        "          git clone --depth 1 \"$LITBOOK_REPOSITORY\" /opt/litbook",
+        "          swift build -c release --package-path /opt/litbook --product litbook",
+    ].joined(separator: "\n")
+
     /// Checks the notes in two shards (GitHub annotations at the notes' lines, a JUnit report
     /// per shard) and publishes the site to GitHub Pages from `main`.
     static let workflow = #"""
@@ -100,12 +110,7 @@ enum BookTemplate {
           matrix:
             shard: [1, 2]
         steps:
-          - uses: actions/checkout@v4
-          - name: Build litbook
-            run: |
-              apt-get update && apt-get install -y --no-install-recommends git libcmark-dev
-              git clone --depth 1 "$LITBOOK_REPOSITORY" /opt/litbook
-              swift build -c release --package-path /opt/litbook --product litbook
+    \#(checkoutAndBuildSteps)
           - uses: actions/cache@v4
             with:
               path: .litbook-cache
@@ -134,12 +139,7 @@ enum BookTemplate {
           name: github-pages
           url: ${{ steps.deploy.outputs.page_url }}
         steps:
-          - uses: actions/checkout@v4
-          - name: Build litbook
-            run: |
-              apt-get update && apt-get install -y --no-install-recommends git libcmark-dev
-              git clone --depth 1 "$LITBOOK_REPOSITORY" /opt/litbook
-              swift build -c release --package-path /opt/litbook --product litbook
+    \#(checkoutAndBuildSteps)
           - name: Build the site
             run: /opt/litbook/.build/release/litbook build Notes --out Site
           - uses: actions/upload-pages-artifact@v3
