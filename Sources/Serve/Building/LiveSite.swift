@@ -13,6 +13,8 @@ public protocol ServeReporter: Sendable {
     func ran(_ run: NoteRun, note: Note)
     /// The site was written again; `pages` are the files that changed.
     func rebuilt(pages: [String], seconds: Double)
+    /// The site could not be written (the pages served stay as they were).
+    func cannotWrite(_ error: any Error)
 }
 
 /// The notes, runs and pages behind a `serve` session; every change goes through here.
@@ -85,7 +87,7 @@ actor LiveSite {
         }
         if !changed.removed.isEmpty || !changed.added.isEmpty {
             // The index, navigation and search change at once; the new note's page follows its run.
-            try? render()
+            renderReportingFailure()
             channel.send(.running(paths: runningPaths(adding: nil)))
         }
         for path in toRun.sorted(by: NoteFinder.bytewise) { start(path) }
@@ -161,7 +163,7 @@ actor LiveSite {
         runsInFlight.removeValue(forKey: path)
         runs[path] = run
         reporter.ran(run, note: note)
-        try? render()
+        renderReportingFailure()
         channel.send(.running(paths: runningPaths(adding: nil)))
     }
 
@@ -183,6 +185,14 @@ actor LiveSite {
     }
 
     // MARK: - Writing
+
+    private func renderReportingFailure() {
+        do {
+            try render()
+        } catch {
+            reporter.cannotWrite(error)
+        }
+    }
 
     /// Renders every page with the latest runs, writes the site, announces the changed pages.
     private func render() throws {

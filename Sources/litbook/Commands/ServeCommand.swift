@@ -78,6 +78,10 @@ private struct TerminalServeReporter: ServeReporter {
         for message in FailureReport.messages(for: [run], notes: [note]) { Terminal.writeError(message + "\n") }
     }
 
+    func cannotWrite(_ error: any Error) {
+        Terminal.writeError("error: \(error)\n")
+    }
+
     func rebuilt(pages: [String], seconds: Double) {
         let shown = pages.count > 4 ? pages.prefix(4).joined(separator: ", ") + ", …" : pages.joined(separator: ", ")
         Terminal.write("updated \(pages.count) file\(pages.count == 1 ? "" : "s") (\(shown)) in \(String(format: "%.2f", seconds)) s\n")
