@@ -43,17 +43,20 @@ let package = Package(
         .target(name: "RecordStream", dependencies: ["Figures"]),
         .target(name: "NotebookRuntime", dependencies: ["TransformerEngine", "Figures", "RecordStream"]),
         .target(name: "Notebook", dependencies: ["CCmark"]),
+        // What a run produced (NoteRun, CellRun, CellError, NoteLocation): Site and Check read
+        // results without depending on the runner that makes them.
+        .target(name: "NoteResults", dependencies: ["Figures"]),
         .target(
             name: "Runner",
             dependencies: [
-                "Notebook", "Figures", "RecordStream",
+                "Notebook", "Figures", "RecordStream", "NoteResults",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .target(
-            name: "Site", dependencies: ["Notebook", "Figures", "Runner"],
+            name: "Site", dependencies: ["Notebook", "Figures", "NoteResults"],
             resources: [.copy("Theme/style.css"), .copy("Search/search.js")]),
-        .target(name: "Check", dependencies: ["Notebook", "Runner"]),
+        .target(name: "Check", dependencies: ["Notebook", "NoteResults"]),
         // `litbook serve`: watches the notes, rebuilds with the runner and the site renderer, serves over HTTP.
         .target(
             name: "Serve",
@@ -89,6 +92,7 @@ let package = Package(
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "Notebook", "Figures"], exclude: ["Fixtures"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Notebook", "Runner"]),
         .testTarget(name: "CheckTests", dependencies: ["Check", "Notebook", "Runner"]),
+        .testTarget(name: "NoteResultsTests", dependencies: ["NoteResults", "Figures"]),
         .testTarget(name: "ServeTests", dependencies: ["Serve", "Site", "Notebook", "Runner"]),
         .testTarget(name: "litbookTests", dependencies: ["litbook"]),
     ]
