@@ -134,6 +134,29 @@ final class ServeCommandTests: XCTestCase {
         XCTAssertEqual(stop(server), 0)
     }
 
+    func testAnEditDuringARunRestartsIt() throws {
+        let project = try CLIProject(notes: ["slow.md": "# Slow\n\nProse.\n"])
+        let server = try startServe(project)
+        defer { if server.process.isRunning { server.process.terminate() } }
+        let events = try XCTUnwrap(HTTPProbe.openEvents(port: server.port))
+        defer { close(events) }
+        _ = HTTPProbe.read(events, until: "event: running", seconds: 10)
+        // A run that would take a minute…
+        try "# Slow\n\n```swift\nimport Foundation\nprint(\"slow\")\nThread.sleep(forTimeInterval: 60)\n```\n"
+            .write(toFile: project.root + "/Notes/slow.md", atomically: true, encoding: .utf8)
+        XCTAssertTrue(HTTPProbe.read(events, until: "Notes/slow.md", seconds: 10).contains("Notes/slow.md"))
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline && CLIProject.programs(startedBy: server.process.processIdentifier).isEmpty { usleep(50_000) }
+        // …is stopped by the next edit, whose own run ends long before the first would have.
+        try "# Slow\n\n```swift\nprint(\"quick now\")\n```\n"
+            .write(toFile: project.root + "/Notes/slow.md", atomically: true, encoding: .utf8)
+        // The wait is shorter than the first run: the new output arrives only if that run was stopped.
+        let page = fetch(server.port, "/slow.html", seconds: 45) { $0.body.contains("quick now") }
+        XCTAssertTrue(page?.body.contains("quick now") ?? false, "the edited note ran again, the first run stopped")
+        XCTAssertFalse(page?.body.contains(">slow<") ?? true)
+        XCTAssertEqual(stop(server), 0)
+    }
+
     func testAnOccupiedPortIsAClearError() throws {
         let project = try CLIProject(notes: ["a.md": "# A\n\nProse only.\n"])
         let server = try startServe(project)
