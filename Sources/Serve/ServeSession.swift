@@ -13,6 +13,7 @@ public final class ServeSession: Sendable {
     private let server: SiteServer
     private let watcher: FolderWatcher
     private let channel: ReloadChannel
+    private let gate = WriteGate()
     private let host: String
     private let port: UInt16
 
@@ -26,7 +27,7 @@ public final class ServeSession: Sendable {
         let channel = ReloadChannel()
         self.channel = channel
         site = LiveSite(arguments: arguments, runner: runner, outputDirectory: temporaryFolder + "/site",
-                        channel: channel, reporter: reporter)
+                        channel: channel, reporter: reporter, gate: gate)
         server = try SiteServer(siteFolder: temporaryFolder + "/site", host: host, port: port, channel: channel)
         watcher = try FolderWatcher(roots: arguments.isEmpty ? [NoteFinder.defaultFolder] : arguments,
                                     quietMilliseconds: quietMilliseconds)
@@ -53,6 +54,13 @@ public final class ServeSession: Sendable {
     public func stop() async {
         watcher.stop()
         await server.stop()
-        try? FileManager.default.removeItem(atPath: temporaryFolder)
+        removeTemporaryFolder()
+    }
+
+    /// Removes the temporary folder at once (from a signal handler, say), after any write of
+    /// the site in progress; nothing writes it afterwards.
+    public func removeTemporaryFolder() {
+        let folder = temporaryFolder
+        gate.close { try? FileManager.default.removeItem(atPath: folder) }
     }
 }

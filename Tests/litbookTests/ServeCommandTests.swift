@@ -198,6 +198,9 @@ final class ServeCommandTests: XCTestCase {
         XCTAssertFalse(sleepers("987711").isEmpty, "the cell started its process")
         XCTAssertEqual(stop(server), 0)
         XCTAssertEqual(sleepers("987711"), [], "the process the cell started is gone")
+        // The run that Ctrl-C ended does not write the site again after its folder was removed.
+        usleep(500_000)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: server.folder), "the temporary folder is removed")
     }
 
     /// Live processes whose command line ends in `argument` and starts with a `sleep`.

@@ -41,7 +41,11 @@ actor LiveSite {
     private var slots: Int
     private var waitingForSlot: [CheckedContinuation<Void, Never>] = []
 
-    init(arguments: [String], runner: NoteRunner, outputDirectory: String, channel: ReloadChannel, reporter: any ServeReporter) {
+    private let gate: WriteGate
+
+    init(arguments: [String], runner: NoteRunner, outputDirectory: String, channel: ReloadChannel,
+         reporter: any ServeReporter, gate: WriteGate) {
+        self.gate = gate
         self.arguments = arguments
         self.runner = runner
         self.writer = SiteWriter(outputDirectory: outputDirectory, clean: true)
@@ -203,7 +207,8 @@ actor LiveSite {
         let rendered = SiteRenderer(options: SiteOptions()).render(site)
         let changed = Set(rendered.paths + files.paths).filter { rendered[$0] != files[$0] }.sorted()
         guard !changed.isEmpty else { return }
-        _ = try writer.write(rendered)
+        let writer = self.writer
+        guard try gate.write({ _ = try writer.write(rendered) }) else { return }
         files = rendered
         let elapsed = ContinuousClock.now - started
         let (seconds, attoseconds) = elapsed.components

@@ -53,7 +53,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let folder = session.temporaryFolder
         InterruptHandler.install(status: ExitStatus.success.rawValue, message: "litbook: stopped serving",
-                                 cleanUp: { try? FileManager.default.removeItem(atPath: folder) })
+                                 cleanUp: { session.removeTemporaryFolder() })
         let url: String
         do {
             url = try await session.start()
