@@ -90,16 +90,24 @@ private struct TerminalServeReporter: ServeReporter {
 
 /// Opens a URL in the desktop's browser.
 private enum Browser {
+    /// The desktop's opener: `xdg-open` on Linux, `open` on macOS.
+    static let opener = ProcessInfo.processInfo.operatingSystemVersionString.contains("Darwin") ? "open" : "xdg-open"
+
     static func open(_ url: String) {
-        let opener = Process()
-        opener.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        opener.arguments = ["xdg-open", url]
-        opener.standardOutput = FileHandle.nullDevice
-        opener.standardError = FileHandle.nullDevice
+        let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+        guard let path = folders.map({ "\($0)/\(opener)" }).first(where: FileManager.default.isExecutableFile(atPath:)) else {
+            Terminal.writeError("warning: --open: no '\(opener)' on PATH; open \(url) in a browser yourself\n")
+            return
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = [url]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
         do {
-            try opener.run()
+            try process.run()
         } catch {
-            Terminal.writeError("warning: cannot open a browser (\(error.localizedDescription)); open \(url) yourself\n")
+            Terminal.writeError("warning: --open: cannot start '\(path)' (\(error.localizedDescription)); open \(url) in a browser yourself\n")
         }
     }
 }
