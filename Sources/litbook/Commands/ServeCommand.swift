@@ -91,7 +91,11 @@ private struct TerminalServeReporter: ServeReporter {
 /// Opens a URL in the desktop's browser.
 private enum Browser {
     /// The desktop's opener: `xdg-open` on Linux, `open` on macOS.
-    static let opener = ProcessInfo.processInfo.operatingSystemVersionString.contains("Darwin") ? "open" : "xdg-open"
+    #if os(macOS)
+    static let opener = "open"
+    #else
+    static let opener = "xdg-open"
+    #endif
 
     static func open(_ url: String) {
         let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
