@@ -15,6 +15,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -46,22 +47,30 @@ let package = Package(
         .target(name: "RecordStream", dependencies: ["Figures"]),
         .target(name: "NotebookRuntime", dependencies: ["TransformerEngine", "Figures", "RecordStream"]),
         .target(name: "Notebook", dependencies: ["CCmark", "TextFormats"]),
+        // What a run produced (NoteRun, CellRun, CellError, NoteLocation): Site and Check read
+        // results without depending on the runner that makes them.
+        .target(name: "NoteResults", dependencies: ["Figures", "TextFormats"]),
         .target(
             name: "Runner",
             dependencies: [
-                "Notebook", "Figures", "RecordStream", "TextFormats",
+                "Notebook", "Figures", "RecordStream", "NoteResults", "TextFormats",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .target(
-            name: "Site", dependencies: ["Notebook", "Figures", "Runner", "TextFormats"],
+            name: "Site", dependencies: ["Notebook", "Figures", "NoteResults", "TextFormats"],
             resources: [.copy("Theme/style.css"), .copy("Search/search.js"), .copy("Theme/figures.js"),
                         .copy("Theme/reader.js"), .copy("Theme/favicon.svg")]),
-        .target(name: "Check", dependencies: ["Notebook", "Runner", "TextFormats"]),
+        .target(name: "Check", dependencies: ["Notebook", "NoteResults", "TextFormats"]),
+        // `litbook serve`: watches the notes, rebuilds with the runner and the site renderer, serves over HTTP.
+        .target(
+            name: "Serve",
+            dependencies: ["Notebook", "Runner", "Site", .product(name: "FlyingFox", package: "FlyingFox")],
+            resources: [.copy("Serving/live.js")]),
         .executableTarget(
             name: "litbook",
             dependencies: [
-                "Runner", "Site", "Notebook", "Check", "TextFormats",
+                "Runner", "Site", "Notebook", "Check", "Serve", "TextFormats",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -94,6 +103,8 @@ let package = Package(
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "Notebook", "Figures"], exclude: ["Fixtures"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Notebook", "Runner", "TextFormats"]),
         .testTarget(name: "CheckTests", dependencies: ["Check", "Notebook", "Runner"]),
+        .testTarget(name: "NoteResultsTests", dependencies: ["NoteResults", "Figures"]),
+        .testTarget(name: "ServeTests", dependencies: ["Serve", "Site", "Notebook", "Runner"]),
         .testTarget(name: "litbookTests", dependencies: ["litbook"]),
     ]
 )

@@ -11,8 +11,9 @@ import RecordStream
 /// - If it fails at run time, its output and error are kept, and the program runs again
 ///   without it; the cells after it take their results from that second run.
 /// - If it passes, it is reported as unexpectedly passed (a failure of the note).
-/// Any other failure ends the note: at compile time no cell runs (every cell with an error
-/// is reported, the others are not run); at run time the cells before it keep their results.
+/// Any other failure ends the note at its cell: the cells after it are not run, and the cells
+/// before it keep their results. At compile time that means compiling again without the
+/// failing cell and those after it (the compile prefix), so the earlier cells still run.
 struct NoteExecution {
     var note: Note
     var limits: Limits
@@ -51,6 +52,9 @@ struct NoteExecution {
         var results: [Int: CellRun] = [:]
         /// `fails` cells that failed as expected and are left out of the next program.
         var dropped: Set<Int> = []
+        /// The first cell that did not compile (unexpectedly): it and the cells after it are
+        /// left out of the next program.
+        var cutoff: Int?
         var cacheable = true
 
         init(note: Note) {
@@ -70,9 +74,15 @@ struct NoteExecution {
             results[cell] = CellRun(cellIndex: cell, status: isFails(cell) ? .failedAsExpected(error) : .failed(error), items: items)
         }
 
-        /// Marks every cell of `program` still unsettled as not run because of `failedCell`.
+        /// The cells the next program leaves out.
+        var excluded: Set<Int> {
+            guard let cutoff else { return dropped }
+            return dropped.union(note.cells.map(\.index).filter { $0 >= cutoff })
+        }
+
+        /// Marks every cell of `program` after `failedCell` still unsettled as not run because of it.
         mutating func skipRest(of program: GeneratedProgram, after failedCell: Int) {
-            for cell in program.cellIndices where results[cell] == nil {
+            for cell in program.cellIndices where cell > failedCell && results[cell] == nil {
                 results[cell] = CellRun(cellIndex: cell, status: .notRun(afterFailureOf: failedCell), items: [])
             }
         }
@@ -88,8 +98,9 @@ struct NoteExecution {
 
     private func run(in directory: String, ledger: inout Ledger) async throws(NoteFailure) {
         while true {
-            let program = ProgramGenerator.program(for: note, excluding: ledger.dropped)
+            let program = ProgramGenerator.program(for: note, excluding: ledger.excluded)
             if program.cellIndices.isEmpty { return }
+            if Task.isCancelled { throw NoteFailure(description: "the run was cancelled") }
             progress?.compiling(note)
             let (compiled, sourcePath, executable) = try await compile(program, in: directory)
             if !compiled.succeeded {
@@ -105,19 +116,28 @@ struct NoteExecution {
         }
     }
 
-    /// Records a failed compilation: drop the failing `fails` cells and go again, or stop.
+    /// Records a failed compilation: drop the failing `fails` cells before the first unexpected
+    /// error, put that error on its cell, and go again with the cells before it; or stop when
+    /// the compiler named no cell.
     private func settle(_ report: CompileFailure, of program: GeneratedProgram, in ledger: inout Ledger) throws(NoteFailure) -> Next {
         if let problem = report.toolchainProblem { throw NoteFailure(description: problem.description) }
-        for cell in report.failingCells { ledger.fail(cell, report.errors[cell]!) }
-        let unexpected = report.failingCells.filter { !ledger.isFails($0) }
-        if unexpected.isEmpty && !report.failingCells.isEmpty {
-            ledger.dropped.formUnion(report.failingCells)
-            return .again
+        guard !report.failingCells.isEmpty else {
+            let first = program.cellIndices[0]
+            ledger.fail(first, report.unattributedError(at: first))
+            ledger.skipRest(of: program, after: first)
+            return .finished
         }
-        let first = unexpected.first ?? program.cellIndices[0]
-        if report.failingCells.isEmpty { ledger.fail(first, report.unattributedError(at: first)) }
-        ledger.skipRest(of: program, after: first)
-        return .finished
+        let firstUnexpected = report.failingCells.first { !ledger.isFails($0) }
+        for cell in report.failingCells where firstUnexpected.map({ cell <= $0 }) ?? true {
+            ledger.fail(cell, report.errors[cell]!)
+            if cell != firstUnexpected { ledger.dropped.insert(cell) }
+        }
+        if let firstUnexpected {
+            // Later cells wait for this one: their own errors may only follow from it.
+            ledger.skipRest(of: program, after: firstUnexpected)
+            ledger.cutoff = min(ledger.cutoff ?? .max, firstUnexpected)
+        }
+        return .again
     }
 
     /// Records a program run: the cells that ended, then the failure, if any.

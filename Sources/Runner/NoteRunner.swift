@@ -24,6 +24,13 @@ public final class NoteRunner: Sendable {
         self.cache = ResultCache(directory: options.cacheDirectory)
         self.build = BuildFingerprint(toolchain: toolchain, cacheDirectory: options.cacheDirectory)
         self.data = NoteDataFingerprint(cacheDirectory: options.cacheDirectory)
+        LeftoverProcesses.adoptOrphans()
+    }
+
+    /// Tells the runner that data files beside the notes changed: their fingerprints are
+    /// computed again, so the notes that may read them run again rather than come from the cache.
+    public func dataFilesChanged() {
+        data.forget()
     }
 
     /// Runs `notes` and returns their results in the same order.
@@ -46,11 +53,12 @@ public final class NoteRunner: Sendable {
         return results.map { $0! }
     }
 
-    /// Runs one note, or takes its results from the cache.
+    /// Runs one note, or takes its results from the cache. Cancelling the task stops the
+    /// note's program; the result is then incomplete, not cached, and meant to be dropped.
     public func run(_ note: Note) async -> NoteRun {
         let started = ContinuousClock.now
         let run = await resolve(note)
-        progress?.finished(run, elapsed: (ContinuousClock.now - started).seconds)
+        if !Task.isCancelled { progress?.finished(run, elapsed: (ContinuousClock.now - started).seconds) }
         return run
     }
 
@@ -81,7 +89,8 @@ public final class NoteRunner: Sendable {
         let execution = NoteExecution(note: note, limits: limits, compiler: SwiftCompiler(toolchain: toolchain),
                                       progress: progress)
         let (run, cacheable) = await execution.run()
-        if cacheable { cache.store(run, key: key, cellLines: lines) }
+        // A cancelled run (`serve` restarting a note that was edited) stopped early: never cache it.
+        if cacheable && !Task.isCancelled { cache.store(run, key: key, cellLines: lines) }
         return run
     }
 }

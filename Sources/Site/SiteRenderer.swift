@@ -1,7 +1,7 @@
 // Notes and their outputs in, every file of the study site out (in memory): the Site module's front door.
 
 import Notebook
-import Runner
+import NoteResults
 
 /// Renders the study site: the index, one page per note, the theme, the reading aids and the search.
 ///

@@ -7,6 +7,6 @@ struct Litbook: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "litbook",
         abstract: "Turn Markdown study notes with Swift cells into a static study site whose examples really run.",
-        subcommands: [RunCommand.self, BuildCommand.self, CheckCommand.self]
+        subcommands: [RunCommand.self, BuildCommand.self, CheckCommand.self, ServeCommand.self, InitCommand.self]
     )
 }

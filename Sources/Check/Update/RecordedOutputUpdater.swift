@@ -1,7 +1,7 @@
 // Accepts new outputs: writes them into the notes' `output` blocks, and nothing else.
 
 import Notebook
-import Runner
+import NoteResults
 
 /// Writes the outputs of changed and unrecorded cells back into their notes.
 ///

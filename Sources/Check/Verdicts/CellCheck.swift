@@ -1,6 +1,6 @@
 // The verdict on one cell: its output matches its recording, or why not.
 
-import Runner
+import NoteResults
 
 /// What `check` found for one cell of a note.
 public struct CellCheck: Hashable, Sendable {

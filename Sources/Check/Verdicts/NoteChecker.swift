@@ -1,7 +1,7 @@
 // Compares the cells of one note with how they ran: the core of `litbook check`.
 
 import Notebook
-import Runner
+import NoteResults
 
 /// The verdicts on every cell of one note.
 public struct NoteCheck: Hashable, Sendable {

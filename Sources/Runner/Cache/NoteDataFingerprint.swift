@@ -35,6 +35,12 @@ final class NoteDataFingerprint: @unchecked Sendable {
         }
     }
 
+    /// Forgets every fingerprint: the next run computes them again (after an edit to the data
+    /// files in a long-lived process such as `serve`); unchanged files still cost only a stat.
+    func forget() {
+        lock.withLock { byFolder.removeAll() }
+    }
+
     private func hash(folder: String) -> String {
         var hasher = SHA256()
         for path in Self.dataFiles(in: folder) {

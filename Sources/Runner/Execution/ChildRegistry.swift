@@ -1,4 +1,4 @@
-// Every child process group and scratch folder alive right now, so an interrupt can clean up all of them.
+// Every child process group, program run and scratch folder alive right now, so an interrupt can clean up all of them.
 
 #if canImport(Glibc)
 @preconcurrency import Glibc
@@ -17,6 +17,8 @@ public final class ChildRegistry: @unchecked Sendable {
     private let lock = NSLock()
     private var groups: Set<pid_t> = []
     private var directories: Set<String> = []
+    /// The marks of program runs in progress (see `LeftoverProcesses`).
+    private var marks: Set<String> = []
     private var terminating = false
 
     private init() {}
@@ -41,6 +43,20 @@ public final class ChildRegistry: @unchecked Sendable {
         lock.withLock { _ = groups.remove(pid) }
     }
 
+    /// The leaders of the process groups litbook started and has not reaped yet.
+    var registeredProcesses: Set<pid_t> {
+        lock.withLock { groups }
+    }
+
+    /// Records the mark of a program run whose leftovers `terminateAll()` must end.
+    func register(mark: String) {
+        lock.withLock { _ = marks.insert(mark) }
+    }
+
+    func unregister(mark: String) {
+        lock.withLock { _ = marks.remove(mark) }
+    }
+
     /// Records a scratch folder that `terminateAll()` must delete.
     func register(directory: String) {
         lock.withLock { _ = directories.insert(directory) }
@@ -50,13 +66,15 @@ public final class ChildRegistry: @unchecked Sendable {
         lock.withLock { _ = directories.remove(directory) }
     }
 
-    /// Kills every child process group, deletes every scratch folder, and refuses new children.
+    /// Kills every child process group and whatever the programs started elsewhere, deletes
+    /// every scratch folder, and refuses new children.
     public func terminateAll() {
-        let (groups, directories) = lock.withLock {
+        let (groups, directories, marks) = lock.withLock {
             terminating = true
-            return (self.groups, self.directories)
+            return (self.groups, self.directories, self.marks)
         }
         for group in groups { kill(-group, SIGKILL) }
+        LeftoverProcesses.end(markedWith: marks)
         for directory in directories { try? FileManager.default.removeItem(atPath: directory) }
     }
 }

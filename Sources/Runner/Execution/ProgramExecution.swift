@@ -49,22 +49,43 @@ struct ProgramExecution: Sendable {
 
     /// Runs the program on a thread of its own (blocking waits do not hold up Swift's
     /// concurrency pool, and the thread outlives the child, as its death signal requires).
+    ///
+    /// Cancelling the task stops the program as a limit would, at once (its outcome is then
+    /// of no use: the caller drops it).
     func run() async throws(SpawnError) -> ProgramOutcome {
-        let result: Result<ProgramOutcome, SpawnError> = await withCheckedContinuation { continuation in
-            let thread = Thread { continuation.resume(returning: Result { () throws(SpawnError) in try runBlocking() }) }
-            thread.stackSize = 1 << 20
-            thread.start()
+        let cancellation = Cancellation()
+        let result: Result<ProgramOutcome, SpawnError> = await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                let thread = Thread {
+                    continuation.resume(returning: Result { () throws(SpawnError) in try runBlocking(cancellation) })
+                }
+                thread.stackSize = 1 << 20
+                thread.start()
+            }
+        } onCancel: {
+            cancellation.cancel()
         }
         return try result.get()
     }
 
+    /// Set from any thread when the run's task is cancelled; read by the watch loop.
+    private final class Cancellation: @unchecked Sendable {
+        private let lock = NSLock()
+        private var cancelled = false
+        var isCancelled: Bool { lock.withLock { cancelled } }
+        func cancel() { lock.withLock { cancelled = true } }
+    }
+
     // MARK: - The watch loop
 
-    private func runBlocking() throws(SpawnError) -> ProgramOutcome {
+    private func runBlocking(_ cancellation: Cancellation) throws(SpawnError) -> ProgramOutcome {
         let started = ContinuousClock.now
         let backtracePath = scratchDirectory + "/backtrace.json"
+        let mark = LeftoverProcesses.newMark()
+        ChildRegistry.shared.register(mark: mark)
+        defer { ChildRegistry.shared.unregister(mark: mark) }
         let child = try ChildProcess.spawn(
-            executable: executable, arguments: [], environment: environment(backtracePath: backtracePath),
+            executable: executable, arguments: [], environment: environment(backtracePath: backtracePath, mark: mark),
             outputPath: scratchDirectory + "/output.txt", recordChannel: true)
         var decoder = FrameDecoder()
         var frames: [Frame] = []
@@ -86,7 +107,7 @@ struct ProgramExecution: Sendable {
         while true {
             if channelOpen { channelOpen = drain(child.records!, into: &decoder, waitMilliseconds: Self.pollInterval, take) }
             else { usleep(UInt32(Self.pollInterval) * 1000) }
-            if child.hasExited() { break }
+            if child.hasExited() || cancellation.isCancelled { break }
             if ContinuousClock.now >= deadline { limitHit = .time; break }
             if child.outputSize() - cellStart > limits.outputLimit { limitHit = .output; break }
             if let resident = ProcessMemory.residentBytes(of: child.pid), resident > limits.memoryLimit {
@@ -99,9 +120,11 @@ struct ProgramExecution: Sendable {
             // which line of the note was looping, allocating or printing.
             _ = child.stop(with: SIGABRT, waitingUpTo: Self.reportGracePeriod)
         }
-        // Kill the group: then nothing else holds the channel's write end, and the rest of
-        // the records arrive followed by end of file.
+        // Kill the group, and whatever the cells started outside it (a daemon keeps the
+        // channel's write end too): then nothing holds that end, and the rest of the records
+        // arrive followed by end of file.
         child.killGroup()
+        LeftoverProcesses.end(markedWith: [mark])
         while channelOpen { channelOpen = drain(child.records!, into: &decoder, waitMilliseconds: 100, take) }
         decoder.finish()
         let termination = child.reap()
@@ -132,8 +155,9 @@ struct ProgramExecution: Sendable {
 
     // MARK: - The child's environment
 
-    private func environment(backtracePath: String) -> [String: String] {
+    private func environment(backtracePath: String, mark: String) -> [String: String] {
         var environment = ProcessInfo.processInfo.environment
+        environment[LeftoverProcesses.variable] = mark
         environment[ChildEnvironment.recordDescriptor] = String(ChildProcess.recordDescriptor)
         environment[ChildEnvironment.parentProcess] = String(getpid())
         environment[ChildEnvironment.workingDirectory] = noteDirectory

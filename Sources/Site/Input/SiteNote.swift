@@ -1,7 +1,7 @@
 // A note as the site sees it: the parsed note, what running it produced, and what went wrong on the way.
 
 import Notebook
-import Runner
+import NoteResults
 
 /// One note to publish.
 public struct SiteNote: Sendable {

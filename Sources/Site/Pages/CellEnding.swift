@@ -1,6 +1,6 @@
 // The end of a cell that did not finish well: an error, clearly marked, or a note that it did not run.
 
-import Runner
+import NoteResults
 
 /// How a cell's box ends when its run was not a success.
 enum CellEnding {

@@ -2,7 +2,7 @@
 
 import Figures
 import Notebook
-import Runner
+import NoteResults
 
 /// Renders a cell with what running it produced, or with its recorded output when the site was built without running.
 struct CellView {

@@ -1,7 +1,7 @@
 // A note's page: book navigation, title, source path, prose with cells and outputs, previous/next links.
 
 import Notebook
-import Runner
+import NoteResults
 
 /// Renders one note's page.
 struct NotePage {

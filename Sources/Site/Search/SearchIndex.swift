@@ -1,7 +1,7 @@
 // The static search index: every section's prose, every shown cell's code and text output, as a script that sets one global.
 
 import Notebook
-import Runner
+import NoteResults
 
 import TextFormats
 

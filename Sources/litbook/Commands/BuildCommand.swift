@@ -51,16 +51,7 @@ struct BuildCommand: AsyncParsableCommand {
         // Run.
         var runs: [NoteRun] = []
         if !noExec {
-            let progress = ProgressPrinter()
-            InterruptHandler.install(cleanUp: { progress.stop() })
-            do {
-                runs = try await NoteRunner(options: runner.options(), progress: progress).run(loaded.notes)
-                progress.stop()
-            } catch {
-                progress.stop()
-                Terminal.writeError("error: \(error)\n")
-                throw ExitStatus.failure
-            }
+            runs = try await CommandRunner.run(loaded.notes, options: runner.options(), progress: ProgressPrinter())
             for message in FailureReport.messages(for: runs, notes: loaded.notes) { Terminal.writeError(message + "\n") }
         }
 

@@ -93,19 +93,8 @@ struct CheckCommand: AsyncParsableCommand {
     /// Runs `notes` (cached results reused while their key matches), with live progress on a
     /// terminal only, so that a log holds exactly the report.
     private func runNotes(_ notes: [Note]) async throws -> [NoteRun] {
-        let progress = Terminal.isInteractive ? ProgressPrinter() : nil
-        InterruptHandler.install(cleanUp: { progress?.stop() })
-        let noteRunner: NoteRunner
-        do {
-            noteRunner = try NoteRunner(options: runner.options(), progress: progress)
-        } catch {
-            progress?.stop()
-            Terminal.writeError("error: \(error)\n")
-            throw ExitStatus.failure
-        }
-        let runs = await noteRunner.run(notes)
-        progress?.stop()
-        return runs
+        // The check prints a report, so progress only on a terminal.
+        try await CommandRunner.run(notes, options: runner.options(), progress: Terminal.isInteractive ? ProgressPrinter() : nil)
     }
 
     // MARK: - Site freshness

@@ -73,20 +73,8 @@ struct RunCommand: AsyncParsableCommand {
         // A note with an error (unreadable, a bad cell option) fails, but its cells still run.
         let faulty = Set(loaded.problems.filter { $0.severity == .error }.map(\.path))
 
-        let progress = ProgressPrinter()
-        InterruptHandler.install(cleanUp: { progress.stop() })
-        let noteRunner: NoteRunner
-        do {
-            noteRunner = try NoteRunner(
-                options: runner.options(limits: try limits()),
-                progress: progress)
-        } catch {
-            progress.stop()
-            Terminal.writeError("error: \(error)\n")
-            throw ExitStatus.failure
-        }
-        let runs = await noteRunner.run(loaded.notes)
-        progress.stop()
+        let runs = try await CommandRunner.run(loaded.notes, options: runner.options(limits: try limits()),
+                                               progress: ProgressPrinter())
 
         for message in FailureReport.messages(for: runs, notes: loaded.notes) { Terminal.writeError(message + "\n") }
         var failed = Set(runs.filter(\.failed).map(\.notePath)).union(faulty)

@@ -15,17 +15,20 @@ enum InterruptHandler {
     nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
     private static let lock = NSLock()
 
-    /// Installs the handler; `cleanUp` runs once before litbook exits.
-    static func install(cleanUp: @escaping @Sendable () -> Void = {}) {
+    /// Installs the handler; `cleanUp` runs once before litbook exits. Ctrl-C exits with
+    /// `status` (`serve` ends that way normally, with 0) and prints `message`.
+    static func install(status interruptStatus: Int32 = ExitStatus.interrupted.rawValue,
+                        message: String = "litbook: interrupted; every cell program was stopped",
+                        cleanUp: @escaping @Sendable () -> Void = {}) {
         lock.withLock {
             guard sources.isEmpty else { return }
-            for (signalNumber, status) in [(SIGINT, ExitStatus.interrupted.rawValue), (SIGTERM, 128 + SIGTERM), (SIGHUP, 128 + SIGHUP)] {
+            for (signalNumber, status) in [(SIGINT, interruptStatus), (SIGTERM, 128 + SIGTERM), (SIGHUP, 128 + SIGHUP)] {
                 signal(signalNumber, SIG_IGN)
                 let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
                 source.setEventHandler {
                     ChildRegistry.shared.terminateAll()
                     cleanUp()
-                    Terminal.writeError("\nlitbook: interrupted; every cell program was stopped\n")
+                    Terminal.writeError("\n\(message)\n")
                     exit(status)
                 }
                 source.resume()

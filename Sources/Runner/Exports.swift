@@ -1,0 +1,3 @@
+// The result types live in NoteResults; the runner hands them out, so importing Runner brings them.
+
+@_exported import NoteResults
