@@ -41,7 +41,9 @@ let package = Package(
         .target(name: "Figures"),
         .target(name: "RecordStream", dependencies: ["Figures"]),
         .target(name: "NotebookRuntime", dependencies: ["TransformerEngine", "Figures", "RecordStream"]),
-        .target(name: "Notebook", dependencies: ["CCmark"]),
+        // TeX → MathML Core for the formulas of notes: pure, no dependencies.
+        .target(name: "MathML"),
+        .target(name: "Notebook", dependencies: ["CCmark", "MathML"]),
         .target(
             name: "Runner",
             dependencies: [
@@ -50,7 +52,7 @@ let package = Package(
             ]
         ),
         .target(
-            name: "Site", dependencies: ["Notebook", "Figures", "Runner"],
+            name: "Site", dependencies: ["Notebook", "Figures", "Runner", "MathML"],
             resources: [.copy("Theme/style.css"), .copy("Search/search.js")]),
         .target(name: "Check", dependencies: ["Notebook", "Runner"]),
         .executableTarget(
@@ -62,7 +64,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "site-bench",
-            dependencies: ["Site", "Notebook", "Runner"],
+            dependencies: ["Site", "Notebook", "Runner", "MathML"],
             path: "Benchmarks/site-bench"
         ),
         .executableTarget(
@@ -79,6 +81,7 @@ let package = Package(
         .testTarget(name: "FiguresTests", dependencies: ["Figures"], exclude: ["Snapshots"]),
         .testTarget(name: "RecordStreamTests", dependencies: ["RecordStream"]),
         .testTarget(name: "NotebookRuntimeTests", dependencies: ["NotebookRuntime", "RecordStream"]),
+        .testTarget(name: "MathMLTests", dependencies: ["MathML"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "Notebook", "Figures"], exclude: ["Fixtures"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Notebook", "Runner"]),
