@@ -45,7 +45,9 @@ struct MarkdownRenderer {
             renderInlines(content, into: &page)
             page.raw("<a class=\"heading-link\" href=\"#\(URLEncoding.percentEncoded(anchor))\" aria-label=\"本节链接\">#</a></\(tag)>\n")
         case .paragraph(let content, _):
-            if tight {
+            if content.count == 1, case .math(let formula) = content[0], formula.display {
+                FormulaView.renderBlock(formula, into: &page)
+            } else if tight {
                 renderInlines(content, into: &page)
                 page.raw("\n")
             } else {
@@ -72,6 +74,10 @@ struct MarkdownRenderer {
             page.raw("</pre>\n")
         case .thematicBreak:
             page.raw("<hr>\n")
+        case .math(let formula, _):
+            FormulaView.renderBlock(formula, into: &page)
+        case .table(let table, _):
+            TableView.render(table, into: &page) { inlines, page in renderInlines(inlines, into: &page) }
         }
     }
 
@@ -86,20 +92,21 @@ struct MarkdownRenderer {
         page.raw("</\(tag)>\n")
     }
 
+    /// A code block as cmark writes it: the info string's first word as its language class,
+    /// the code with its final newline.
     private func renderCodeBlock(info: String, literal: String, into page: inout HTMLBuffer) {
-        let language = info.split(separator: " ").first.map { Slug.make(String($0)) } ?? ""
-        let code = literal.hasSuffix("\n") ? String(literal.dropLast()) : literal
+        let language = String(info.prefix(while: { !$0.isWhitespace }))
         if language.isEmpty {
-            page.raw("<pre class=\"code\"><code>")
+            page.raw("<pre><code>")
         } else {
-            page.raw("<pre class=\"code\"><code class=\"language-")
+            page.raw("<pre><code class=\"language-")
             page.text(language)
             page.raw("\">")
         }
         if language == "swift" {
-            SwiftHighlighter.append(code, to: &page)
+            SwiftHighlighter.append(literal, to: &page)
         } else {
-            page.text(code)
+            page.text(literal)
         }
         page.raw("</code></pre>\n")
     }
@@ -139,9 +146,20 @@ struct MarkdownRenderer {
                 page.raw("<strong>")
                 renderInlines(content, into: &page)
                 page.raw("</strong>")
+            case .link(let destination, _, let content) where !URLSafety.isSafe(destination):
+                // Not written as a link (the parser warned): the text and the address as code.
+                renderInlines(content, into: &page)
+                page.raw(" <code class=\"unsafe-link\">")
+                page.text(destination)
+                page.raw("</code>")
+            case .image(let source, _, let alt) where !URLSafety.isSafe(source):
+                page.text(SoftBreak.plainText(alt))
+                page.raw(" <code class=\"unsafe-link\">")
+                page.text(source)
+                page.raw("</code>")
             case .link(let destination, let title, let content):
                 page.raw("<a href=\"")
-                page.text(href(for: destination))
+                page.raw(href(for: destination))
                 page.raw("\"")
                 if !title.isEmpty {
                     page.raw(" title=\"")
@@ -153,7 +171,7 @@ struct MarkdownRenderer {
                 page.raw("</a>")
             case .image(let source, let title, let alt):
                 page.raw("<img src=\"")
-                page.text(href(for: source))
+                page.raw(href(for: source))
                 page.raw("\" alt=\"")
                 page.text(SoftBreak.plainText(alt))
                 page.raw("\"")
@@ -165,15 +183,18 @@ struct MarkdownRenderer {
                 page.raw(">")
             case .html(let html):
                 if !Self.isComment(html) { page.text(html) }
+            case .math(let formula):
+                FormulaView.renderInline(formula, into: &page)
             }
         }
     }
 
-    /// A link as written, except that a link to another note (`02-x.md#节`) points at its page.
+    /// The text of the `href` for a link as written (escaped as cmark escapes it), except that
+    /// a link to another note (`02-x.md#节`) points at its page.
     func href(for destination: String) -> String {
         let (path, fragment) = Self.split(destination)
         guard let resolved = NotePaths.resolve(URLEncoding.percentDecoded(path), from: notePath),
-              let page = pageNames[resolved] else { return destination }
+              let page = pageNames[resolved] else { return URLEncoding.hrefAttribute(destination) }
         return URLEncoding.percentEncoded(page) + (fragment.map { "#" + URLEncoding.percentEncoded(URLEncoding.percentDecoded($0)) } ?? "")
     }
 

@@ -25,13 +25,6 @@ struct NotePage {
         PageLayout.open(pageTitle: outline.title + " · " + siteTitle, siteTitle: siteTitle, into: &page)
         page.raw("<div class=\"page\">\n")
         renderTableOfContents(into: &page)
-        page.raw("<main id=\"content\" class=\"note\">\n<article>\n<h1>")
-        page.text(outline.title)
-        page.raw("</h1>\n<p class=\"note-source\">源文件：<code>")
-        page.text(note.path)
-        page.raw("</code></p>\n")
-        renderProblems(into: &page)
-
         let runs = Dictionary(siteNote.run?.cells.map { ($0.cellIndex, $0) } ?? [], uniquingKeysWith: { first, _ in first })
         var markdown = MarkdownRenderer(
             notePath: NotePaths.normalized(note.path), pageNames: pageNames,
@@ -40,6 +33,18 @@ struct NotePage {
                 guard note.cells.indices.contains(index) else { return }
                 CellView(cell: note.cells[index], notePath: note.path, run: runs[index]).render(into: &page)
             })
+        page.raw("<main id=\"content\" class=\"note\">\n<article>\n<h1>")
+        // A title from the note's first heading keeps its markup (`# 注意力 *机制*`); `<title>` has its text.
+        if outline.titleIsFirstHeading, note.frontMatter.title?.isEmpty ?? true,
+           case .heading(_, let content, _)? = note.blocks.first {
+            markdown.renderInlines(content, into: &page)
+        } else {
+            page.text(outline.title)
+        }
+        page.raw("</h1>\n<p class=\"note-source\">源文件：<code>")
+        page.text(note.path)
+        page.raw("</code></p>\n")
+        renderProblems(into: &page)
         let blocks = outline.titleIsFirstHeading ? Array(note.blocks.dropFirst()) : note.blocks
         markdown.render(blocks, into: &page)
         page.raw("</article>\n")
