@@ -2,9 +2,10 @@
 //
 // Usage: site-bench [--notes N] [--repeats R] [--shipped DIR]
 // Prints one JSON line per measurement. Goals (issue 5): rendering ≤ 5× cmark; a rebuild of the
-// shipped notes with nothing changed ≤ 0.5 s.
+// shipped notes with nothing changed ≤ 0.5 s. Issue 15: 1,000 formulas to MathML ≤ 50 ms.
 
 import Foundation
+import MathML
 import Notebook
 import Site
 
@@ -71,6 +72,24 @@ let writeStart = DispatchTime.now().uptimeNanoseconds
 _ = try SiteWriter(outputDirectory: scratch + "/Site").write(renderedFiles)
 let writeSeconds = Double(DispatchTime.now().uptimeNanoseconds - writeStart) / 1e9
 print("{\"measurement\":\"write_site\",\"files\":\(renderedFiles.paths.count),\"seconds\":\(String(format: "%.4f", writeSeconds))}")
+
+// MARK: - Formulas
+
+/// Seconds to turn 1,000 formulas of the notes into MathML.
+func formulaSeconds() -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    var bytes = 0
+    for i in 0..<1000 {
+        if case .success(let markup) = MathML.render(NoteGenerator.formulas[i % NoteGenerator.formulas.count], display: i % 2 == 0) {
+            bytes += markup.utf8.count
+        }
+    }
+    precondition(bytes > 0, "every formula of the bench renders")
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+_ = formulaSeconds()
+let formulaTime = (0..<max(repeats, 3)).map { _ in formulaSeconds() }.sorted()[max(repeats, 3) / 2]
+print("{\"measurement\":\"formulas_to_mathml\",\"formulas\":1000,\"seconds\":\(String(format: "%.4f", formulaTime)),\"goal_s\":0.05}")
 
 // MARK: - Rebuild of the shipped notes
 

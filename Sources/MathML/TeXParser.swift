@@ -34,10 +34,8 @@ struct TeXParser {
         var items: [String] = []
         while true {
             skipSpace()
-            guard i < scalars.count else {
-                if context == .formula { return items }
-                throw TeXError(endMessage(context), offset: offset(scalars.count))
-            }
+            // At the end, the caller says what is missing, at the place that opened it.
+            guard i < scalars.count else { return items }
             let c = scalars[i]
             if c == "}" {
                 if context == .group { return items }
@@ -67,16 +65,6 @@ struct TeXParser {
                 }
             }
             items.append(try parseScripted())
-        }
-    }
-
-    private func endMessage(_ context: Context) -> String {
-        switch context {
-        case .group: return "unbalanced brace: a '{' is never closed"
-        case .left: return "'\\left' has no '\\right' after it"
-        case .environment: return "the environment is never ended with '\\end'"
-        case .optionalArgument: return "'[' is never closed with ']'"
-        case .formula: return "unexpected end of formula"
         }
     }
 
@@ -313,6 +301,7 @@ struct TeXParser {
         var markup = "<mrow>" + fence(try readDelimiter(after: "left", at: start), form: "prefix")
         while true {
             let items = try parseList(.left)
+            guard i < scalars.count else { throw TeXError("'\\left' has no '\\right' after it", offset: offset(start)) }
             markup += items.joined()
             let commandStart = i
             let name = peekCommandName()!
@@ -375,6 +364,9 @@ struct TeXParser {
         var rows: [[String]] = [[]]
         while true {
             let cell = try parseList(.environment)
+            guard i < scalars.count else {
+                throw TeXError("'\\begin{\(name)}' is never ended with '\\end{\(name)}'", offset: offset(start))
+            }
             let column = rows[rows.count - 1].count
             // A cell after `&` in aligned starts mid-row: an empty row before `=` keeps it a relation.
             let startsMidRow = alignments(column) == "left" && name != "cases" && !cell.isEmpty

@@ -17,6 +17,17 @@ struct MarkdownRenderer {
     /// Renders cell `index` (with its output) into the page.
     var renderCell: (Int, inout HTMLBuffer) -> Void
 
+    /// How raw HTML reaches the page.
+    enum RawHTML {
+        /// The site's rule: the text the author wrote, comments hidden.
+        case shownAsText
+        /// As written, as `cmark --unsafe` writes it: only for comparing with cmark, example by
+        /// example, to show that this rule is the one difference.
+        case asWritten
+    }
+
+    var rawHTML = RawHTML.shownAsText
+
     private var nextAnchor = 0
 
     init(notePath: String, pageNames: [String: String], anchors: [String],
@@ -67,6 +78,8 @@ struct MarkdownRenderer {
             renderCell(index, &page)
         case .recordedOutput:
             break  // shown with its cell
+        case .html(let html, _) where rawHTML == .asWritten:
+            page.raw(html)
         case .html(let html, _):
             guard !Self.isComment(html) else { return }
             page.raw("<pre class=\"raw-html\">")
@@ -182,7 +195,11 @@ struct MarkdownRenderer {
                 }
                 page.raw(">")
             case .html(let html):
-                if !Self.isComment(html) { page.text(html) }
+                if rawHTML == .asWritten {
+                    page.raw(html)
+                } else if !Self.isComment(html) {
+                    page.text(html)
+                }
             case .math(let formula):
                 FormulaView.renderInline(formula, into: &page)
             }
