@@ -44,7 +44,10 @@ struct MarkdownRenderer {
         for block in blocks { render(block, tight: tight, into: &page) }
     }
 
+    /// Lays blocks out as cmark does: each block starts on a line of its own and ends with a
+    /// newline, except a tight list's paragraphs, which are their text alone (`<li>foo</li>`).
     private mutating func render(_ block: Block, tight: Bool, into page: inout HTMLBuffer) {
+        if !(tight && Self.isParagraph(block)) { Self.startLine(&page) }
         switch block {
         case .heading(let level, let content, _):
             let anchor = nextAnchor < anchors.count ? anchors[nextAnchor] : "section"
@@ -60,7 +63,6 @@ struct MarkdownRenderer {
                 FormulaView.renderBlock(formula, into: &page)
             } else if tight {
                 renderInlines(content, into: &page)
-                page.raw("\n")
             } else {
                 page.raw("<p>")
                 renderInlines(content, into: &page)
@@ -86,7 +88,7 @@ struct MarkdownRenderer {
             page.text(html.hasSuffix("\n") ? String(html.dropLast()) : html)
             page.raw("</pre>\n")
         case .thematicBreak:
-            page.raw("<hr>\n")
+            page.raw("<hr />\n")
         case .math(let formula, _):
             FormulaView.renderBlock(formula, into: &page)
         case .table(let table, _):
@@ -98,6 +100,7 @@ struct MarkdownRenderer {
         let tag = list.ordered ? "ol" : "ul"
         page.raw(list.ordered && list.start != 1 ? "<ol start=\"\(list.start)\">\n" : "<\(tag)>\n")
         for item in list.items {
+            Self.startLine(&page)
             page.raw("<li>")
             render(item, tight: list.tight, into: &page)
             page.raw("</li>\n")
@@ -124,6 +127,16 @@ struct MarkdownRenderer {
         page.raw("</code></pre>\n")
     }
 
+    /// Ends the current line unless the page is at the start of one (cmark's `cr`).
+    private static func startLine(_ page: inout HTMLBuffer) {
+        if let last = page.bytes.last, last != UInt8(ascii: "\n") { page.raw("\n") }
+    }
+
+    private static func isParagraph(_ block: Block) -> Bool {
+        if case .paragraph = block { return true }
+        return false
+    }
+
     /// Whether `html` is nothing but HTML comments and space.
     static func isComment(_ html: String) -> Bool {
         var rest = Substring(html)
@@ -146,7 +159,7 @@ struct MarkdownRenderer {
                 page.raw(SoftBreak.replacement(after: i > 0 ? inlines[i - 1] : nil,
                                                before: i + 1 < inlines.count ? inlines[i + 1] : nil))
             case .lineBreak:
-                page.raw("<br>\n")
+                page.raw("<br />\n")
             case .code(let code):
                 page.raw("<code>")
                 page.text(code)
@@ -193,7 +206,7 @@ struct MarkdownRenderer {
                     page.text(title)
                     page.raw("\"")
                 }
-                page.raw(">")
+                page.raw(" />")
             case .html(let html):
                 if rawHTML == .asWritten {
                     page.raw(html)
