@@ -162,7 +162,7 @@ struct TeXParser {
         default:
             i += 1
             if c.isASCII, let op = TeXSymbols.asciiOperators[UInt8(c.value)] {
-                return Atom(markup: "<mo>" + MathMLText.escaped(op) + "</mo>")
+                return Atom(markup: Self.operatorMarkup(op))
             }
             if c.isASCII && !c.properties.isAlphabetic {
                 throw TeXError("'\(c)' cannot appear in a formula here", offset: offset(i - 1))
@@ -251,7 +251,8 @@ struct TeXParser {
         case "binom":
             let top = try parseArgument(of: "\\binom")
             let bottom = try parseArgument(of: "\\binom")
-            return Atom(markup: "<mrow><mo>(</mo><mfrac linethickness=\"0\">" + top + bottom + "</mfrac><mo>)</mo></mrow>")
+            return Atom(markup: "<mrow>" + fence("(", form: "prefix") + "<mfrac linethickness=\"0\">" + top + bottom
+                        + "</mfrac>" + fence(")", form: "postfix") + "</mrow>")
         case "sqrt":
             skipSpace()
             if i < scalars.count && scalars[i] == "[" {
@@ -284,7 +285,7 @@ struct TeXParser {
         case .identifier(let text, let upright):
             return Atom(markup: (upright ? "<mi mathvariant=\"normal\">" : "<mi>") + MathMLText.escaped(text) + "</mi>")
         case .operator(let text):
-            return Atom(markup: "<mo>" + MathMLText.escaped(text) + "</mo>")
+            return Atom(markup: Self.operatorMarkup(text))
         case .largeOperator(let text):
             return Atom(markup: "<mo>" + text + "</mo>",
                         kind: TeXSymbols.takesLimits(text) ? .limitsOperator : .scriptsOperator)
@@ -468,6 +469,13 @@ struct TeXParser {
     /// The UTF-8 byte offset of scalar `index` in the TeX.
     private func offset(_ index: Int) -> Int {
         scalars[..<min(index, scalars.count)].reduce(0) { $0 + UTF8.width($1) }
+    }
+
+    /// An operator; a delimiter written without `\left`, `\right` or `\big` keeps its size, as in TeX
+    /// (the operator dictionary would stretch it to the height of its row).
+    private static func operatorMarkup(_ text: String) -> String {
+        let open = TeXSymbols.fixedDelimiters.contains(text) ? "<mo stretchy=\"false\">" : "<mo>"
+        return open + MathMLText.escaped(text) + "</mo>"
     }
 
     private static func row(_ items: [String]) -> String {

@@ -105,6 +105,9 @@ enum TeXSymbols {
         UInt8(ascii: "*"): "∗", UInt8(ascii: "."): ".", UInt8(ascii: "@"): "@",
     ]
 
+    /// Delimiters, which the operator dictionary makes stretchy; written on their own they are not.
+    static let fixedDelimiters: Set<String> = ["(", ")", "[", "]", "{", "}", "|", "‖", "/", "⟨", "⟩", "⌈", "⌉", "⌊", "⌋", "∣"]
+
     /// Delimiters `\left`, `\right` and `\big` accept, by how they are written after the command.
     static func delimiter(_ written: String) -> String? {
         switch written {

@@ -24,12 +24,12 @@ final class TeXToMathMLTests: XCTestCase {
             ("x + 1", "<mrow><mi>x</mi><mo>+</mo><mn>1</mn></mrow>"),
             ("a-b", "<mrow><mi>a</mi><mo>−</mo><mi>b</mi></mrow>"),
             ("3.14", "<mn>3.14</mn>"),
-            ("10000^{2i/d}", "<msup><mn>10000</mn><mrow><mn>2</mn><mi>i</mi><mo>/</mo><mi>d</mi></mrow></msup>"),
+            ("10000^{2i/d}", "<msup><mn>10000</mn><mrow><mn>2</mn><mi>i</mi><mo stretchy=\"false\">/</mo><mi>d</mi></mrow></msup>"),
             ("a<b", "<mrow><mi>a</mi><mo>&lt;</mo><mi>b</mi></mrow>"),
-            ("f(x)", "<mrow><mi>f</mi><mo>(</mo><mi>x</mi><mo>)</mo></mrow>"),
+            ("f(x)", "<mrow><mi>f</mi><mo stretchy=\"false\">(</mo><mi>x</mi><mo stretchy=\"false\">)</mo></mrow>"),
             ("x'", "<msup><mi>x</mi><mo>′</mo></msup>"),
             ("a \\% b", "<mrow><mi>a</mi><mi>%</mi><mi>b</mi></mrow>"),
-            ("\\{a\\}", "<mrow><mo>{</mo><mi>a</mi><mo>}</mo></mrow>"),
+            ("\\{a\\}", "<mrow><mo stretchy=\"false\">{</mo><mi>a</mi><mo stretchy=\"false\">}</mo></mrow>"),
         ])
     }
 
@@ -43,6 +43,8 @@ final class TeXToMathMLTests: XCTestCase {
             ("\\frac12", "<mfrac><mn>1</mn><mn>2</mn></mfrac>"),
             ("\\sqrt{d_k}", "<msqrt><msub><mi>d</mi><mi>k</mi></msub></msqrt>"),
             ("\\sqrt[3]{x}", "<mroot><mi>x</mi><mn>3</mn></mroot>"),
+            ("\\binom{n}{k}",
+             "<mrow><mo stretchy=\"true\" fence=\"true\" form=\"prefix\">(</mo><mfrac linethickness=\"0\"><mi>n</mi><mi>k</mi></mfrac><mo stretchy=\"true\" fence=\"true\" form=\"postfix\">)</mo></mrow>"),
             ("\\frac{QK^\\top}{\\sqrt{d}}",
              "<mfrac><mrow><mi>Q</mi><msup><mi>K</mi><mi>⊤</mi></msup></mrow><msqrt><mi>d</mi></msqrt></mfrac>"),
         ])
@@ -57,7 +59,7 @@ final class TeXToMathMLTests: XCTestCase {
             ("\\text{a<b}", "<mtext>a&lt;b</mtext>"),
             ("\\mathrm{softmax}", "<mi>softmax</mi>"),
             ("\\mathrm{d}x", "<mrow><mi mathvariant=\"normal\">d</mi><mi>x</mi></mrow>"),
-            ("\\operatorname{LayerNorm}(x)", "<mrow><mi>LayerNorm</mi><mo>(</mo><mi>x</mi><mo>)</mo></mrow>"),
+            ("\\operatorname{LayerNorm}(x)", "<mrow><mi>LayerNorm</mi><mo stretchy=\"false\">(</mo><mi>x</mi><mo stretchy=\"false\">)</mo></mrow>"),
             ("\\mathbf{x}", "<mi>𝐱</mi>"),
             ("\\mathbf{W}_1", "<msub><mi>𝐖</mi><mn>1</mn></msub>"),
             ("\\mathbb{R}^{n}", "<msup><mi>ℝ</mi><mi>n</mi></msup>"),
@@ -76,7 +78,7 @@ final class TeXToMathMLTests: XCTestCase {
              "<mrow><munder><mo movablelimits=\"true\" form=\"prefix\">max</mo><mi>j</mi></munder><msub><mi>z</mi><mi>j</mi></msub></mrow>"),
             ("\\min x", "<mrow><mo movablelimits=\"true\" form=\"prefix\">min</mo><mi>x</mi></mrow>"),
             ("\\log p", "<mrow><mi>log</mi><mi>p</mi></mrow>"),
-            ("\\exp(x)", "<mrow><mi>exp</mi><mo>(</mo><mi>x</mi><mo>)</mo></mrow>"),
+            ("\\exp(x)", "<mrow><mi>exp</mi><mo stretchy=\"false\">(</mo><mi>x</mi><mo stretchy=\"false\">)</mo></mrow>"),
             ("\\sum\\nolimits_i", "<msub><mo>∑</mo><mi>i</mi></msub>"),
             ("\\operatorname*{argmax}_x", "<munder><mi>argmax</mi><mi>x</mi></munder>"),
         ])
