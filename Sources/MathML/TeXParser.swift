@@ -6,6 +6,8 @@ struct TeXParser {
     private let scalars: [Unicode.Scalar]
     private var i = 0
     private var font: MathFont = .normal
+    /// Whether the atom just parsed is a function name (`\log`, `\max`, `\operatorname{…}`).
+    private var atomIsFunction = false
 
     init(_ tex: String) {
         scalars = Array(tex.unicodeScalars)
@@ -65,14 +67,31 @@ struct TeXParser {
                 }
             }
             items.append(try parseScripted())
+            if atomIsFunction && thinSpaceFollowsFunction() {
+                items.append("<mspace width=\"0.1667em\"></mspace>")
+            }
         }
     }
 
     // MARK: - Scripts
 
+    /// As in TeX, a thin space separates a function name from its argument (`\log x`), but not
+    /// from a parenthesis (`\log(x)`) or the end of a group.
+    private mutating func thinSpaceFollowsFunction() -> Bool {
+        skipSpace()
+        guard i < scalars.count else { return false }
+        if "([{}&^_,;.".unicodeScalars.contains(scalars[i]) { return false }
+        if scalars[i] == "\\", let name = peekCommandName() {
+            return !["left", "right", "big", "Big", "bigl", "Bigl", "\\", "end", "middle", ",", ";", "quad", "qquad", "!"].contains(name)
+        }
+        return true
+    }
+
     /// An atom with its subscript, superscript and primes.
     private mutating func parseScripted() throws -> String {
+        atomIsFunction = false
         var atom = try parseAtom()
+        let isFunction = atomIsFunction
         var sub: String?, sup: String?, primes = 0
         while true {
             skipSpace()
@@ -103,6 +122,7 @@ struct TeXParser {
             sup = sup.map { "<mrow>" + mark + $0 + "</mrow>" } ?? mark
         }
         let base = atom.markup
+        atomIsFunction = isFunction
         switch (sub, sup, atom.kind == .limitsOperator) {
         case (nil, nil, _): return base
         case (let b?, nil, false): return "<msub>" + base + b + "</msub>"
@@ -224,6 +244,7 @@ struct TeXParser {
             font = newFont
             defer { font = saved }
             let argument = try parseArgument(of: "\\" + name)
+            atomIsFunction = name == "operatorname"
             return Atom(markup: argument, kind: starred ? .limitsOperator : .ordinary)
         }
         if let accent = TeXSymbols.accents[name] {
@@ -280,7 +301,7 @@ struct TeXParser {
         }
     }
 
-    private func symbolAtom(_ symbol: TeXSymbol) -> Atom {
+    private mutating func symbolAtom(_ symbol: TeXSymbol) -> Atom {
         switch symbol {
         case .identifier(let text, let upright):
             return Atom(markup: (upright ? "<mi mathvariant=\"normal\">" : "<mi>") + MathMLText.escaped(text) + "</mi>")
@@ -290,6 +311,7 @@ struct TeXParser {
             return Atom(markup: "<mo>" + text + "</mo>",
                         kind: TeXSymbols.takesLimits(text) ? .limitsOperator : .scriptsOperator)
         case .function(let name, let limits):
+            atomIsFunction = true
             guard limits else { return Atom(markup: "<mi>" + name + "</mi>") }
             return Atom(markup: "<mo movablelimits=\"true\" form=\"prefix\">" + name + "</mo>", kind: .limitsOperator)
         case .space(let width):
