@@ -47,7 +47,7 @@ struct NoteGenerator {
             }
             text += "- 要点一：`Q·Kᵀ` 的形状是 `[n, n]`。\n- 要点二：**每一行**的权重和为 1。\n\n"
             let formula = Self.formulas[next(Self.formulas.count)]
-            text += "其中 $d_k$ 是键的维度，$\\sqrt{d_k}$ 让方差保持稳定：\n\n$$\n\(formula)\n$$\n\n"
+            text += "其中 $d_k$ 是键的维度，$\\sqrt{d_k}$ 让方差保持稳定：\n\n$$\n\(formula) \\qquad (\(number).\(cell))\n$$\n\n"
             text += "| 符号 | 形状 | 含义 |\n|:---|:---:|---|\n| $Q$ | `[n, d_k]` | 查询 |\n| $K$ | `[n, d_k]` | **键** |\n\n"
             cell += 1
             let size = 3 + next(4)

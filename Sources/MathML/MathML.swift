@@ -8,6 +8,16 @@
 public enum MathML {
     /// The `<math>` element for `tex`; `display` makes it a display (block) formula.
     public static func render(_ tex: String, display: Bool) -> Result<String, TeXError> {
+        RenderCache.shared.result(tex, display: display) { convert(tex, display: display) }
+    }
+
+    /// Forgets the formulas rendered so far (benchmarks start each round cold with it).
+    public static func forgetRenderedFormulas() {
+        RenderCache.shared.removeAll()
+    }
+
+    /// The conversion itself, without the cache.
+    static func convert(_ tex: String, display: Bool) -> Result<String, TeXError> {
         var parser = TeXParser(tex)
         do {
             let body = try parser.parseFormula()

@@ -222,7 +222,7 @@ struct TeXParser {
             let letter = String(font.styled(scalars[start]))
             return "<mi>" + letter + "</mi>"
         }
-        while !single && i < scalars.count && scalars[i].properties.isAlphabetic && scalars[i].isASCII { i += 1 }
+        while !single && i < scalars.count && Self.isASCIILetter(scalars[i]) { i += 1 }
         let name = String(String.UnicodeScalarView(scalars[start..<i]))
         return i - start == 1 ? "<mi mathvariant=\"normal\">" + name + "</mi>" : "<mi>" + name + "</mi>"
     }
@@ -466,9 +466,13 @@ struct TeXParser {
         guard i + 1 < scalars.count else { return nil }
         var j = i + 1
         let first = scalars[j]
-        guard first.isASCII && first.properties.isAlphabetic else { return String(first) }
-        while j < scalars.count && scalars[j].isASCII && scalars[j].properties.isAlphabetic { j += 1 }
+        guard Self.isASCIILetter(first) else { return String(first) }
+        while j < scalars.count && Self.isASCIILetter(scalars[j]) { j += 1 }
         return String(String.UnicodeScalarView(scalars[(i + 1)..<j]))
+    }
+
+    private static func isASCIILetter(_ c: Unicode.Scalar) -> Bool {
+        (0x61...0x7A).contains(c.value) || (0x41...0x5A).contains(c.value)
     }
 
     private mutating func eat(_ c: Unicode.Scalar) -> Bool {

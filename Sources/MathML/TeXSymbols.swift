@@ -15,17 +15,24 @@ enum TeXSymbol: Hashable, Sendable {
 }
 
 enum TeXSymbols {
+    /// The symbol command `name` stands for. Complexity: one hash lookup.
     static func symbol(_ name: String) -> TeXSymbol? {
-        if let letter = greek[name] { return .identifier(letter, upright: false) }
-        if let letter = capitalGreek[name] { return .identifier(letter, upright: true) }
-        if let symbol = identifiers[name] { return .identifier(symbol, upright: false) }
-        if let symbol = operators[name] { return .operator(symbol) }
-        if let symbol = largeOperators[name] { return .largeOperator(symbol) }
-        if functions.contains(name) { return .function(name, limits: false) }
-        if limitFunctions.contains(name) { return .function(name, limits: true) }
-        if let width = spaces[name] { return .space(width) }
-        return nil
+        all[name]
     }
+
+    /// Every one-symbol command in one table, built once from the tables below.
+    private static let all: [String: TeXSymbol] = {
+        var table: [String: TeXSymbol] = [:]
+        for (name, width) in spaces { table[name] = .space(width) }
+        for name in limitFunctions { table[name] = .function(name, limits: true) }
+        for name in functions { table[name] = .function(name, limits: false) }
+        for (name, symbol) in largeOperators { table[name] = .largeOperator(symbol) }
+        for (name, symbol) in operators { table[name] = .operator(symbol) }
+        for (name, symbol) in identifiers { table[name] = .identifier(symbol, upright: false) }
+        for (name, letter) in capitalGreek { table[name] = .identifier(letter, upright: true) }
+        for (name, letter) in greek { table[name] = .identifier(letter, upright: false) }
+        return table
+    }()
 
     // MARK: - Letters
 

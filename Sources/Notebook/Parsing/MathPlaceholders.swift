@@ -6,6 +6,7 @@ struct MathPlaceholders {
 
     /// `inlines` with every placeholder turned into its formula, at every depth.
     func restore(_ inlines: [Inline]) -> [Inline] {
+        guard !spans.isEmpty else { return inlines }
         var out: [Inline] = []
         var pending: (span: MathSpans.Span, breaksLeft: Int)?
         for inline in merged(inlines) {

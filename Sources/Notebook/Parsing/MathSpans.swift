@@ -73,6 +73,8 @@ struct MathSpans {
     }
 
     private mutating func scan(_ region: Region) {
+        let hasDollar = (region.start.line...region.lastLine).contains { lines.content($0).contains(UInt8(ascii: "$")) }
+        guard hasDollar else { return }
         let flat = flatten(region)
         let b = flat.bytes, n = b.count
         let dollar = UInt8(ascii: "$"), backslash = UInt8(ascii: "\\"), backtick = UInt8(ascii: "`")

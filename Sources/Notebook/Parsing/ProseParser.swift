@@ -90,6 +90,12 @@ struct ProseParser {
 
     /// A paragraph, or the table (and the paragraph before it) its lines make.
     private mutating func paragraphOrTable(_ inlines: [Inline], range: SourceRange) -> [Block] {
+        let mayBeTable = range.lines.count > 1 && range.lines.contains { lines.content($0).contains(UInt8(ascii: "|")) }
+        guard mayBeTable else {
+            let content = placeholders.restore(inlines)
+            check(content, in: range)
+            return [.paragraph(content, range: range)]
+        }
         let width = range.start.column - 1
         let rawLines = range.lines.map { number -> [UInt8] in
             let content = masked[number].map { $0[...] } ?? lines.content(number)
