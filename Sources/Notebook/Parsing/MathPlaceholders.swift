@@ -6,7 +6,7 @@ struct MathPlaceholders {
 
     /// `inlines` with every placeholder turned into its formula, at every depth.
     func restore(_ inlines: [Inline]) -> [Inline] {
-        guard !spans.isEmpty else { return inlines }
+        guard !spans.isEmpty, Self.holdsPlaceholder(inlines) else { return inlines }
         var out: [Inline] = []
         var pending: (span: MathSpans.Span, breaksLeft: Int)?
         for inline in merged(inlines) {
@@ -82,6 +82,20 @@ struct MathPlaceholders {
             out.unicodeScalars.append(c)
         }
         return out
+    }
+
+    /// Whether any text, address or raw HTML in `inlines` holds a placeholder byte (U+0001…U+0003).
+    private static func holdsPlaceholder(_ inlines: [Inline]) -> Bool {
+        let marked = { (s: String) in s.utf8.contains { $0 >= 1 && $0 <= 3 } }
+        return inlines.contains { inline in
+            switch inline {
+            case .text(let s), .html(let s): return marked(s)
+            case .emphasis(let c), .strong(let c): return holdsPlaceholder(c)
+            case .link(let url, let title, let c), .image(let url, let title, let c):
+                return marked(url) || marked(title) || holdsPlaceholder(c)
+            default: return false
+            }
+        }
     }
 
     /// Adjacent text nodes joined, so that a placeholder and its dollars are in one string.

@@ -110,34 +110,53 @@ struct ProseParser {
         var blocks: [Block] = []
         if !found.leadingLines.isEmpty {
             let text = found.leadingLines.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "\n")
-            let content = placeholders.restore(Self.inlines(of: text, asCell: false))
+            let content = placeholders.restore(Self.inlines(of: text))
             let end = SourcePosition(line: range.start.line + found.leadingLines.count - 1, column: max(1, found.leadingLines.last!.count))
             check(content, in: range)
             blocks.append(.paragraph(content, range: SourceRange(start: range.start, end: end)))
         }
-        let placeholders = self.placeholders
-        let cell = { (bytes: [UInt8]) -> [Inline] in
-            placeholders.restore(Self.inlines(of: String(decoding: bytes, as: UTF8.self), asCell: true))
+        var cells = Self.cellInlines(found.header + found.rows.flatMap { $0 }).map { placeholders.restore($0) }[...]
+        let header = Array(cells.prefix(found.header.count))
+        cells = cells.dropFirst(found.header.count)
+        var rows: [[[Inline]]] = []
+        for row in found.rows {
+            rows.append(Array(cells.prefix(row.count)))
+            cells = cells.dropFirst(row.count)
         }
-        let table = Table(alignments: found.alignments, header: found.header.map(cell), rows: found.rows.map { $0.map(cell) })
+        let table = Table(alignments: found.alignments, header: header, rows: rows)
         for content in table.header + table.rows.flatMap({ $0 }) { check(content, in: range) }
         let start = SourcePosition(line: range.start.line + found.leadingLines.count, column: range.start.column)
         blocks.append(.table(table, range: SourceRange(start: start, end: range.end)))
         return blocks
     }
 
-    /// The inlines cmark finds in `text` as the content of one paragraph. A cell's text starts
-    /// with a no-break space, so that `- x`, `# x` or `1. x` in a cell stay text; the space is
-    /// Unicode white space, so emphasis at the cell's start opens as at a line's start.
-    private static func inlines(of text: String, asCell: Bool) -> [Inline] {
-        guard !text.isEmpty else { return [] }
-        let blocks = CmarkConverter.blocks(from: asCell ? "\u{A0}" + text : text)
-        guard case .paragraph(var content, _)? = blocks.first else { return [.text(text)] }
-        if asCell, case .text(let first)? = content.first, first.hasPrefix("\u{A0}") {
-            let rest = String(first.dropFirst())
-            if rest.isEmpty { content.removeFirst() } else { content[0] = .text(rest) }
-        }
+    /// The inlines cmark finds in `text` as the content of one paragraph.
+    private static func inlines(of text: String) -> [Inline] {
+        guard !text.isEmpty, case .paragraph(let content, _)? = CmarkConverter.blocks(from: text).first
+        else { return text.isEmpty ? [] : [.text(text)] }
         return content
+    }
+
+    /// The inlines of each cell of a table, parsed by cmark in one document: one paragraph a
+    /// cell, blank lines between. Each cell's text starts with a no-break space, so that `- x`,
+    /// `# x` or `1. x` in a cell stay text and every cell is one paragraph; the space is Unicode
+    /// white space, so emphasis at the cell's start opens as at a line's start.
+    private static func cellInlines(_ cells: [[UInt8]]) -> [[Inline]] {
+        var text: [UInt8] = []
+        for cell in cells { text += [0xC2, 0xA0] + cell + [0x0A, 0x0A] }
+        let paragraphs = CmarkConverter.blocks(from: String(decoding: text, as: UTF8.self)).map { block -> [Inline] in
+            guard case .paragraph(var content, _) = block else { return [] }
+            if case .text(let first)? = content.first, first.hasPrefix("\u{A0}") {
+                let rest = String(first.dropFirst())
+                if rest.isEmpty { content.removeFirst() } else { content[0] = .text(rest) }
+            }
+            return content
+        }
+        guard paragraphs.count == cells.count else {
+            // Not expected (every cell is one line of text); parse the cells one by one then.
+            return cells.map { cell in Self.cellInlines([cell]).first ?? [] }
+        }
+        return paragraphs
     }
 
     // MARK: - Problems
