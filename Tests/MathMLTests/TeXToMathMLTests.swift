@@ -135,6 +135,18 @@ final class TeXToMathMLTests: XCTestCase {
         XCTAssertEqual(mathML("x", display: true), "<math display=\"block\"><mi>x</mi></math>")
     }
 
+    /// The render cache answers by TeX and display mode, never with another formula's markup.
+    func testCachedRendersAreTheRendersOfTheirOwnTeX() {
+        let texs = ["a_1", "a_2", "\\frac{1}{2}", "\\foo", "a_1"]
+        for tex in texs {
+            for display in [false, true] {
+                XCTAssertEqual(MathML.render(tex, display: display), MathML.convert(tex, display: display), tex)
+            }
+        }
+        MathML.forgetRenderedFormulas()
+        XCTAssertEqual(mathML("a_1", display: true), "<math display=\"block\"><msub><mi>a</mi><mn>1</mn></msub></math>")
+    }
+
     /// Every mistake gives one message and the place in the TeX (a UTF-8 byte offset).
     func testErrors() {
         let cases: [(String, String)] = [
