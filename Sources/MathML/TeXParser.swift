@@ -288,6 +288,13 @@ struct TeXParser {
             return Atom(markup: "<msqrt>" + radicand + "</msqrt>")
         case "text", "textrm", "textit", "textbf", "textnormal", "mbox", "mathnormal":
             return Atom(markup: "<mtext>" + MathMLText.escaped(try readText(of: name)) + "</mtext>")
+        case "underbrace", "overbrace":
+            // The brace stretches under (over) its argument; a subscript (superscript) labels it.
+            let argument = try parseArgument(of: "\\" + name)
+            let markup = name == "underbrace"
+                ? "<munder>" + argument + "<mo stretchy=\"true\">⏟</mo></munder>"
+                : "<mover>" + argument + "<mo stretchy=\"true\">⏞</mo></mover>"
+            return Atom(markup: markup, kind: .limitsOperator)
         case "overset", "stackrel", "underset":
             let mark = try parseArgument(of: "\\" + name)
             let base = try parseArgument(of: "\\" + name)

@@ -99,6 +99,8 @@ final class TeXToMathMLTests: XCTestCase {
             ("\\hat{y}", "<mover accent=\"true\"><mi>y</mi><mo stretchy=\"false\">^</mo></mover>"),
             ("\\bar x", "<mover accent=\"true\"><mi>x</mi><mo stretchy=\"false\">‾</mo></mover>"),
             ("\\vec{v}", "<mover accent=\"true\"><mi>v</mi><mo stretchy=\"false\">→</mo></mover>"),
+            ("\\underbrace{a+b}_{n}",
+             "<munder><munder><mrow><mi>a</mi><mo>+</mo><mi>b</mi></mrow><mo stretchy=\"true\">⏟</mo></munder><mi>n</mi></munder>"),
             ("\\tilde{x}", "<mover accent=\"true\"><mi>x</mi><mo stretchy=\"false\">~</mo></mover>"),
             ("\\dot{x}", "<mover accent=\"true\"><mi>x</mi><mo stretchy=\"false\">˙</mo></mover>"),
         ])
