@@ -48,7 +48,9 @@ struct TeXParser {
                 if context == .environment { return items }
                 throw TeXError("'&' is only allowed inside an environment such as aligned or pmatrix", offset: offset(i))
             }
-            if c == "\\", let name = peekCommandName() {
+            // Only commands that end or wrap a list are looked at here; the first letter filters
+            // the rest out without building their name.
+            if c == "\\", i + 1 < scalars.count, "rmecdt\\".unicodeScalars.contains(scalars[i + 1]), let name = peekCommandName() {
                 switch name {
                 case "right", "middle":
                     if context == .left { return items }
