@@ -23,7 +23,7 @@ struct ProseParser {
     }
 
     mutating func parse() -> [Block] {
-        let plain = CmarkConverter.blocks(from: markdown([:]))
+        let plain = CmarkConverter.blocks(from: markdown([:]), lines: lines)
         var blocks = plain
         if lines.bytes.contains(UInt8(ascii: "$")) {
             var regions: [MathSpans.Region] = []
@@ -32,7 +32,7 @@ struct ProseParser {
             if !spans.spans.isEmpty {
                 masked = spans.maskedLines()
                 placeholders = MathPlaceholders(spans: spans.spans)
-                blocks = CmarkConverter.blocks(from: markdown(masked))
+                blocks = CmarkConverter.blocks(from: markdown(masked), lines: lines)
             }
         }
         return finish(blocks)
