@@ -46,7 +46,9 @@ let package = Package(
         .target(name: "Figures", dependencies: ["TextFormats"]),
         .target(name: "RecordStream", dependencies: ["Figures"]),
         .target(name: "NotebookRuntime", dependencies: ["TransformerEngine", "Figures", "RecordStream"]),
-        .target(name: "Notebook", dependencies: ["CCmark", "TextFormats"]),
+        // TeX → MathML Core for the formulas of notes: pure, no dependencies.
+        .target(name: "MathML"),
+        .target(name: "Notebook", dependencies: ["CCmark", "MathML", "TextFormats"]),
         // What a run produced (NoteRun, CellRun, CellError, NoteLocation): Site and Check read
         // results without depending on the runner that makes them.
         .target(name: "NoteResults", dependencies: ["Figures", "TextFormats"]),
@@ -58,7 +60,7 @@ let package = Package(
             ]
         ),
         .target(
-            name: "Site", dependencies: ["Notebook", "Figures", "NoteResults", "TextFormats"],
+            name: "Site", dependencies: ["Notebook", "Figures", "NoteResults", "TextFormats", "MathML"],
             resources: [.copy("Theme/style.css"), .copy("Search/search.js"), .copy("Theme/figures.js"),
                         .copy("Theme/reader.js"), .copy("Theme/favicon.svg")]),
         .target(name: "Check", dependencies: ["Notebook", "NoteResults", "TextFormats"]),
@@ -76,7 +78,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "site-bench",
-            dependencies: ["Site", "Notebook", "Runner", "Figures"],
+            dependencies: ["Site", "Notebook", "Runner", "Figures", "MathML"],
             path: "Benchmarks/site-bench"
         ),
         .executableTarget(
@@ -99,6 +101,7 @@ let package = Package(
         .testTarget(name: "FiguresTests", dependencies: ["Figures"], exclude: ["Snapshots"]),
         .testTarget(name: "RecordStreamTests", dependencies: ["RecordStream"]),
         .testTarget(name: "NotebookRuntimeTests", dependencies: ["NotebookRuntime", "RecordStream"]),
+        .testTarget(name: "MathMLTests", dependencies: ["MathML"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "Notebook", "Figures"], exclude: ["Fixtures"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Notebook", "Runner", "TextFormats"]),

@@ -1,4 +1,4 @@
-// Generates the benchmark's notes: about 12 KB each of Chinese prose, Swift cells and recorded outputs.
+// Generates the benchmark's notes: about 12 KB each of Chinese prose, formulas, tables, Swift cells and recorded outputs.
 
 import Foundation
 
@@ -23,6 +23,16 @@ struct NoteGenerator {
         "ChatGPT 在预训练之后还经过了指令微调和人类反馈强化学习，才学会按人的意图回答问题。",
     ]
 
+    /// Formulas of the notes, as they appear in prose; `formulas` is what the formula bench renders.
+    static let formulas = [
+        "\\mathrm{Attention}(Q,K,V) = \\mathrm{softmax}\\left(\\frac{QK^\\top}{\\sqrt{d_k}}\\right)V",
+        "PE_{(pos,2i)} = \\sin\\left(\\frac{pos}{10000^{2i/d}}\\right)",
+        "\\mathrm{LayerNorm}(x) = \\gamma \\odot \\frac{x-\\mu}{\\sqrt{\\sigma^2+\\epsilon}} + \\beta",
+        "\\mathcal{L} = -\\frac{1}{N}\\sum_{t=1}^{N} \\log p_\\theta(x_t \\mid x_{<t})",
+        "\\hat{m}_t = \\frac{m_t}{1-\\beta_1^t},\\quad \\theta_t = \\theta_{t-1} - \\eta\\,\\frac{\\hat{m}_t}{\\sqrt{\\hat{v}_t}+\\epsilon}",
+        "\\mathbf{W}_Q \\in \\mathbb{R}^{d \\times d_k}",
+    ]
+
     private static let headings = ["缩放点积注意力", "多头注意力", "位置编码", "前馈网络", "残差与归一化", "采样与温度", "训练目标"]
 
     /// One note of about `targetBytes` bytes.
@@ -36,6 +46,9 @@ struct NoteGenerator {
                 text += "\n\n"
             }
             text += "- 要点一：`Q·Kᵀ` 的形状是 `[n, n]`。\n- 要点二：**每一行**的权重和为 1。\n\n"
+            let formula = Self.formulas[next(Self.formulas.count)]
+            text += "其中 $d_k$ 是键的维度，$\\sqrt{d_k}$ 让方差保持稳定：\n\n$$\n\(formula) \\qquad (\(number).\(cell))\n$$\n\n"
+            text += "| 符号 | 形状 | 含义 |\n|:---|:---:|---|\n| $Q$ | `[n, d_k]` | 查询 |\n| $K$ | `[n, d_k]` | **键** |\n\n"
             cell += 1
             let size = 3 + next(4)
             text += """

@@ -15,6 +15,10 @@ public indirect enum Block: Hashable, Sendable {
     /// Raw HTML, kept as written (see the README for the rule the site applies).
     case html(String, range: SourceRange)
     case thematicBreak(range: SourceRange)
+    /// A ```` ```math ```` block: a display formula.
+    case math(Formula, range: SourceRange)
+    /// A pipe table, found on a paragraph whose second line is a delimiter row.
+    case table(Table, range: SourceRange)
 }
 
 /// An ordered or bullet list; each item is a sequence of blocks.
@@ -45,6 +49,8 @@ public indirect enum Inline: Hashable, Sendable {
     case link(destination: String, title: String, content: [Inline])
     case image(source: String, title: String, alt: [Inline])
     case html(String)
+    /// `$…$` or `$$…$$`.
+    case math(Formula)
 }
 
 extension Inline {
@@ -52,6 +58,7 @@ extension Inline {
     public var plainText: String {
         switch self {
         case .text(let s), .code(let s): return s
+        case .math(let formula): return formula.tex
         case .softBreak, .lineBreak: return " "
         case .emphasis(let c), .strong(let c), .link(_, _, let c), .image(_, _, let c):
             return c.plainText

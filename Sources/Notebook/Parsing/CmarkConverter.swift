@@ -14,9 +14,11 @@ import CCmark
 enum CmarkConverter {
     /// Parses `markdown` and returns its top-level blocks with cmark's source positions.
     ///
+    /// `lines` are the note's lines when `markdown` is the note's text with some lines blanked
+    /// or masked (same lines, same numbers); they are cut from `markdown` when not given.
     /// The walk uses cmark's iterator with an explicit stack, so deeply nested input cannot
     /// overflow the call stack here. Complexity: O(n) in the size of the text.
-    static func blocks(from markdown: String) -> [Block] {
+    static func blocks(from markdown: String, lines: NoteLines? = nil) -> [Block] {
         var text = markdown
         let document: OpaquePointer? = text.withUTF8 { bytes in
             bytes.withMemoryRebound(to: CChar.self) { chars in
@@ -25,7 +27,7 @@ enum CmarkConverter {
         }
         guard let document else { return [] }
         defer { cmark_node_free(document) }
-        return convert(document, lines: NoteLines(markdown))
+        return convert(document, lines: lines ?? NoteLines(markdown))
     }
 
     // MARK: - Walking the tree

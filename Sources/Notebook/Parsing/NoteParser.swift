@@ -10,21 +10,33 @@ public enum NoteParser {
     public static func parse(path: String, text: String) -> (note: Note, problems: [NoteProblem]) {
         let lines = NoteLines(text)
         let frontMatter = FrontMatterParser.parse(lines, path: path)
-        let markdown = markdownText(lines, blanking: frontMatter.lines)
+        var prose = ProseParser(lines: lines, path: path) { replaced in
+            markdownText(lines, blanking: frontMatter.lines, replacing: replaced)
+        }
         var collector = CellCollector(lines: lines, path: path)
-        let blocks = collector.collect(CmarkConverter.blocks(from: markdown))
+        let blocks = collector.collect(prose.parse())
         let note = Note(path: path, text: text, frontMatter: frontMatter.frontMatter, blocks: blocks, cells: collector.cells)
-        let problems = (frontMatter.problems + collector.problems).sorted { ($0.line, $0.column ?? 0) < ($1.line, $1.column ?? 0) }
+        let problems = (frontMatter.problems + prose.problems + collector.problems)
+            .sorted { ($0.line, $0.column ?? 0) < ($1.line, $1.column ?? 0) }
         return (note, problems)
     }
 
-    /// The text cmark parses: no BOM, front matter lines emptied but their line endings kept.
-    private static func markdownText(_ lines: NoteLines, blanking blanked: ClosedRange<Int>?) -> String {
+    /// The text cmark parses: no BOM, front matter lines emptied but their line endings kept,
+    /// and the content of the lines in `replaced` replaced (formulas masked, see `MathSpans`).
+    private static func markdownText(_ lines: NoteLines, blanking blanked: ClosedRange<Int>?,
+                                     replacing replaced: [Int: [UInt8]]) -> String {
         let bodyStart = lines.hasByteOrderMark ? NoteLines.byteOrderMark.count : 0
-        guard let blanked else { return String(decoding: lines.bytes[bodyStart...], as: UTF8.self) }
+        if blanked == nil && replaced.isEmpty { return String(decoding: lines.bytes[bodyStart...], as: UTF8.self) }
         var bytes: [UInt8] = []
-        for number in blanked { bytes += lines.ending(number) }
-        bytes += lines.bytes[lines.line(blanked.upperBound).end...]
+        bytes.reserveCapacity(lines.bytes.count)
+        for number in 1...lines.count {
+            if let blanked, blanked.contains(number) {
+                bytes += lines.ending(number)
+            } else {
+                bytes += replaced[number] ?? Array(lines.content(number))
+                bytes += lines.ending(number)
+            }
+        }
         return String(decoding: bytes, as: UTF8.self)
     }
 }

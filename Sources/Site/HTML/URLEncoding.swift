@@ -40,6 +40,40 @@ enum URLEncoding {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// A URL from a note as the text of an `href` or `src` attribute, escaped as cmark escapes
+    /// it (houdini's rules): bytes outside the characters URLs use as they are get `%XX`, an
+    /// existing `%XX` is kept, and `&` and `'` become HTML entities. `[link](foo\bar)` becomes
+    /// `foo%5Cbar`, which every browser reads as the same link.
+    static func hrefAttribute(_ url: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(url.utf8.count)
+        let hex = Array("0123456789ABCDEF".utf8)
+        for byte in url.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): out += Array("&amp;".utf8)
+            case UInt8(ascii: "'"): out += Array("&#x27;".utf8)
+            case _ where isUnreserved(byte) || isKeptInHref(byte): out.append(byte)
+            default:
+                out.append(UInt8(ascii: "%"))
+                out.append(hex[Int(byte >> 4)])
+                out.append(hex[Int(byte & 0x0F)])
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The reserved characters an href keeps as written, taken to mean what they mean in a URL.
+    private static func isKeptInHref(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "!"), UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "("),
+             UInt8(ascii: ")"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: ","), UInt8(ascii: "/"),
+             UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "="), UInt8(ascii: "?"), UInt8(ascii: "@"):
+            return true
+        default:
+            return false
+        }
+    }
+
     private static func isUnreserved(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),

@@ -17,6 +17,17 @@ struct MarkdownRenderer {
     /// Renders cell `index` (with its output) into the page.
     var renderCell: (Int, inout HTMLBuffer) -> Void
 
+    /// How raw HTML reaches the page.
+    enum RawHTML {
+        /// The site's rule: the text the author wrote, comments hidden.
+        case shownAsText
+        /// As written, as `cmark --unsafe` writes it: only for comparing with cmark, example by
+        /// example, to show that this rule is the one difference.
+        case asWritten
+    }
+
+    var rawHTML = RawHTML.shownAsText
+
     private var nextAnchor = 0
 
     init(notePath: String, pageNames: [String: String], anchors: [String],
@@ -33,7 +44,10 @@ struct MarkdownRenderer {
         for block in blocks { render(block, tight: tight, into: &page) }
     }
 
+    /// Lays blocks out as cmark does: each block starts on a line of its own and ends with a
+    /// newline, except a tight list's paragraphs, which are their text alone (`<li>foo</li>`).
     private mutating func render(_ block: Block, tight: Bool, into page: inout HTMLBuffer) {
+        if !(tight && Self.isParagraph(block)) { Self.startLine(&page) }
         switch block {
         case .heading(let level, let content, _):
             let anchor = nextAnchor < anchors.count ? anchors[nextAnchor] : "section"
@@ -45,9 +59,10 @@ struct MarkdownRenderer {
             renderInlines(content, into: &page)
             page.raw("<a class=\"heading-link\" href=\"#\(URLEncoding.percentEncoded(anchor))\" aria-label=\"本节链接\">#</a></\(tag)>\n")
         case .paragraph(let content, _):
-            if tight {
+            if content.count == 1, case .math(let formula) = content[0], formula.display {
+                FormulaView.renderBlock(formula, into: &page)
+            } else if tight {
                 renderInlines(content, into: &page)
-                page.raw("\n")
             } else {
                 page.raw("<p>")
                 renderInlines(content, into: &page)
@@ -65,13 +80,19 @@ struct MarkdownRenderer {
             renderCell(index, &page)
         case .recordedOutput:
             break  // shown with its cell
+        case .html(let html, _) where rawHTML == .asWritten:
+            page.raw(html)
         case .html(let html, _):
             guard !Self.isComment(html) else { return }
             page.raw("<pre class=\"raw-html\">")
             page.text(html.hasSuffix("\n") ? String(html.dropLast()) : html)
             page.raw("</pre>\n")
         case .thematicBreak:
-            page.raw("<hr>\n")
+            page.raw("<hr />\n")
+        case .math(let formula, _):
+            FormulaView.renderBlock(formula, into: &page)
+        case .table(let table, _):
+            TableView.render(table, into: &page) { inlines, page in renderInlines(inlines, into: &page) }
         }
     }
 
@@ -79,6 +100,7 @@ struct MarkdownRenderer {
         let tag = list.ordered ? "ol" : "ul"
         page.raw(list.ordered && list.start != 1 ? "<ol start=\"\(list.start)\">\n" : "<\(tag)>\n")
         for item in list.items {
+            Self.startLine(&page)
             page.raw("<li>")
             render(item, tight: list.tight, into: &page)
             page.raw("</li>\n")
@@ -86,22 +108,33 @@ struct MarkdownRenderer {
         page.raw("</\(tag)>\n")
     }
 
+    /// A code block as cmark writes it: the info string's first word as its language class,
+    /// the code with its final newline.
     private func renderCodeBlock(info: String, literal: String, into page: inout HTMLBuffer) {
-        let language = info.split(separator: " ").first.map { Slug.make(String($0)) } ?? ""
-        let code = literal.hasSuffix("\n") ? String(literal.dropLast()) : literal
+        let language = String(info.prefix(while: { !$0.isWhitespace }))
         if language.isEmpty {
-            page.raw("<pre class=\"code\"><code>")
+            page.raw("<pre><code>")
         } else {
-            page.raw("<pre class=\"code\"><code class=\"language-")
+            page.raw("<pre><code class=\"language-")
             page.text(language)
             page.raw("\">")
         }
         if language == "swift" {
-            SwiftHighlighter.append(code, to: &page)
+            SwiftHighlighter.append(literal, to: &page)
         } else {
-            page.text(code)
+            page.text(literal)
         }
         page.raw("</code></pre>\n")
+    }
+
+    /// Ends the current line unless the page is at the start of one (cmark's `cr`).
+    private static func startLine(_ page: inout HTMLBuffer) {
+        if let last = page.bytes.last, last != UInt8(ascii: "\n") { page.raw("\n") }
+    }
+
+    private static func isParagraph(_ block: Block) -> Bool {
+        if case .paragraph = block { return true }
+        return false
     }
 
     /// Whether `html` is nothing but HTML comments and space.
@@ -126,7 +159,7 @@ struct MarkdownRenderer {
                 page.raw(SoftBreak.replacement(after: i > 0 ? inlines[i - 1] : nil,
                                                before: i + 1 < inlines.count ? inlines[i + 1] : nil))
             case .lineBreak:
-                page.raw("<br>\n")
+                page.raw("<br />\n")
             case .code(let code):
                 page.raw("<code>")
                 page.text(code)
@@ -139,9 +172,20 @@ struct MarkdownRenderer {
                 page.raw("<strong>")
                 renderInlines(content, into: &page)
                 page.raw("</strong>")
+            case .link(let destination, _, let content) where !URLSafety.isSafe(destination):
+                // Not written as a link (the parser warned): the text and the address as code.
+                renderInlines(content, into: &page)
+                page.raw(" <code class=\"unsafe-link\">")
+                page.text(destination)
+                page.raw("</code>")
+            case .image(let source, _, let alt) where !URLSafety.isSafe(source):
+                page.text(SoftBreak.plainText(alt))
+                page.raw(" <code class=\"unsafe-link\">")
+                page.text(source)
+                page.raw("</code>")
             case .link(let destination, let title, let content):
                 page.raw("<a href=\"")
-                page.text(href(for: destination))
+                page.raw(href(for: destination))
                 page.raw("\"")
                 if !title.isEmpty {
                     page.raw(" title=\"")
@@ -153,7 +197,7 @@ struct MarkdownRenderer {
                 page.raw("</a>")
             case .image(let source, let title, let alt):
                 page.raw("<img src=\"")
-                page.text(href(for: source))
+                page.raw(href(for: source))
                 page.raw("\" alt=\"")
                 page.text(SoftBreak.plainText(alt))
                 page.raw("\"")
@@ -162,18 +206,25 @@ struct MarkdownRenderer {
                     page.text(title)
                     page.raw("\"")
                 }
-                page.raw(">")
+                page.raw(" />")
             case .html(let html):
-                if !Self.isComment(html) { page.text(html) }
+                if rawHTML == .asWritten {
+                    page.raw(html)
+                } else if !Self.isComment(html) {
+                    page.text(html)
+                }
+            case .math(let formula):
+                FormulaView.renderInline(formula, into: &page)
             }
         }
     }
 
-    /// A link as written, except that a link to another note (`02-x.md#节`) points at its page.
+    /// The text of the `href` for a link as written (escaped as cmark escapes it), except that
+    /// a link to another note (`02-x.md#节`) points at its page.
     func href(for destination: String) -> String {
         let (path, fragment) = Self.split(destination)
         guard let resolved = NotePaths.resolve(URLEncoding.percentDecoded(path), from: notePath),
-              let page = pageNames[resolved] else { return destination }
+              let page = pageNames[resolved] else { return URLEncoding.hrefAttribute(destination) }
         return URLEncoding.percentEncoded(page) + (fragment.map { "#" + URLEncoding.percentEncoded(URLEncoding.percentDecoded($0)) } ?? "")
     }
 

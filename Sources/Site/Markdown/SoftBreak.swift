@@ -48,7 +48,7 @@ enum SoftBreak {
         switch inline {
         case .text(let s), .code(let s): return s.unicodeScalars.first
         case .emphasis(let c), .strong(let c), .link(_, _, let c), .image(_, _, let c): return c.first.flatMap(firstScalar)
-        case .softBreak, .lineBreak, .html: return nil
+        case .softBreak, .lineBreak, .html, .math: return nil
         }
     }
 
@@ -56,7 +56,7 @@ enum SoftBreak {
         switch inline {
         case .text(let s), .code(let s): return s.unicodeScalars.last
         case .emphasis(let c), .strong(let c), .link(_, _, let c), .image(_, _, let c): return c.last.flatMap(lastScalar)
-        case .softBreak, .lineBreak, .html: return nil
+        case .softBreak, .lineBreak, .html, .math: return nil
         }
     }
 }

@@ -112,6 +112,10 @@ private struct Walker {
             for item in list.items { walk(item, skipFirst: false, anchor: anchor) }
         case .codeBlock(_, let literal, _):
             addText(literal)
+        case .math(let formula, _):
+            addText(formula.tex)
+        case .table(let table, _):
+            for row in [table.header] + table.rows { addText(row.map(SoftBreak.plainText).joined(separator: " ")) }
         case .cell(let index):
             cells.append(.init(cellIndex: index, anchor: current.anchor, heading: current.heading))
         case .recordedOutput, .html, .thematicBreak:

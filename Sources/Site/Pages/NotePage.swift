@@ -35,8 +35,25 @@ struct NotePage {
         page.raw("<div class=\"page\">\n")
         page.raw("<nav class=\"book-nav\" aria-label=\"全书目录\">\n<p class=\"nav-title\">目录</p>\n")
         contents.render(current: position, headings: outline.headings, into: &page)
-        page.raw("</nav>\n<main id=\"content\" class=\"note\" tabindex=\"-1\">\n<article>\n<h1>")
-        page.text(outline.title)
+        page.raw("</nav>\n")
+        let runs = Dictionary(siteNote.run?.cells.map { ($0.cellIndex, $0) } ?? [], uniquingKeysWith: { first, _ in first })
+        let figureNumbers = FigureView.firstNumbers(of: note.cells.map { CellView(cell: $0, notePath: note.path, run: runs[$0.index]) })
+        var markdown = MarkdownRenderer(
+            notePath: NotePaths.normalized(note.path), pageNames: pageNames,
+            anchors: outline.headings.map(\.anchor),
+            renderCell: { index, page in
+                guard note.cells.indices.contains(index) else { return }
+                CellView(cell: note.cells[index], notePath: note.path, run: runs[index],
+                         foldsAllCode: options.foldsAllCode, firstFigureNumber: figureNumbers[index] ?? 1).render(into: &page)
+            })
+        page.raw("<main id=\"content\" class=\"note\" tabindex=\"-1\">\n<article>\n<h1>")
+        // A title from the note's first heading keeps its markup (`# 注意力 *机制*`); `<title>` has its text.
+        if outline.titleIsFirstHeading, note.frontMatter.title?.isEmpty ?? true,
+           case .heading(_, let content, _)? = note.blocks.first {
+            markdown.renderInlines(content, into: &page)
+        } else {
+            page.text(outline.title)
+        }
         page.raw("</h1>\n<p class=\"note-source\">源文件：")
         if let url = options.sourceURL(of: note.path) {
             page.raw("<a href=\"")
@@ -57,17 +74,6 @@ struct NotePage {
             page.raw("</details>\n")
         }
         renderProblems(into: &page)
-
-        let runs = Dictionary(siteNote.run?.cells.map { ($0.cellIndex, $0) } ?? [], uniquingKeysWith: { first, _ in first })
-        let figureNumbers = FigureView.firstNumbers(of: note.cells.map { CellView(cell: $0, notePath: note.path, run: runs[$0.index]) })
-        var markdown = MarkdownRenderer(
-            notePath: NotePaths.normalized(note.path), pageNames: pageNames,
-            anchors: outline.headings.map(\.anchor),
-            renderCell: { index, page in
-                guard note.cells.indices.contains(index) else { return }
-                CellView(cell: note.cells[index], notePath: note.path, run: runs[index],
-                         foldsAllCode: options.foldsAllCode, firstFigureNumber: figureNumbers[index] ?? 1).render(into: &page)
-            })
         let blocks = outline.titleIsFirstHeading ? Array(note.blocks.dropFirst()) : note.blocks
         markdown.render(blocks, into: &page)
         page.raw("</article>\n")
