@@ -75,6 +75,13 @@ public final class ChildRegistry: @unchecked Sendable {
         }
         for group in groups { kill(-group, SIGKILL) }
         LeftoverProcesses.end(markedWith: marks)
-        for directory in directories { try? FileManager.default.removeItem(atPath: directory) }
+        // A runner thread that has not yet seen its child die may still write into its folder
+        // (the output it drains, a crash report), so a removal that lost that race is tried again.
+        var left = Array(directories)
+        for _ in 0..<20 where !left.isEmpty {
+            for directory in left { try? FileManager.default.removeItem(atPath: directory) }
+            left = left.filter { FileManager.default.fileExists(atPath: $0) }
+            if !left.isEmpty { usleep(25_000) }
+        }
     }
 }
