@@ -395,7 +395,7 @@ func softmaxBackwardRows(
 }
 
 /// Cross-entropy's probabilities for `rows` rows of logits, out = exp(x − max) / Σ with each sum in
-/// index order. Stores each row's max and sum, from which its loss is max + log Σ − x[target].
+/// index order. Stores each row's max and sum, from which its loss is (max − x[target]) + log Σ.
 /// O(rows·n).
 @inline(__always)
 func crossEntropyRows(
@@ -423,31 +423,71 @@ func crossEntropyRows(
 
 // MARK: - Layer norm rows
 
+/// Lane i holds Σ_j term(i, j) over j = 0..<n in Double, added in index order, for the rows i <
+/// `live` of a block (lanes from `live` on are 0). O(live·n).
+///
+/// `rowSums` in Double, for layer norm's mean and variance: a Float sum of 4,096 values near 10⁶
+/// is off by units, which the normalised row would show; a Double sum of Floats is exact to
+/// about 2⁻²⁹ of its size for any n a row has. Eight chains side by side, as in `rowSums`.
+@inline(__always)
+func rowSumsInDouble(live: Int, count n: Int, _ term: (_ row: Int, _ j: Int) -> Double) -> SIMD8<Double> {
+    guard live == 8 else {
+        var sums = SIMD8<Double>()
+        for i in 0..<live {
+            var sum: Double = 0
+            for j in 0..<n { sum += term(i, j) }
+            sums[i] = sum
+        }
+        return sums
+    }
+    var s0: Double = 0, s1: Double = 0, s2: Double = 0, s3: Double = 0
+    var s4: Double = 0, s5: Double = 0, s6: Double = 0, s7: Double = 0
+    for j in 0..<n {
+        s0 += term(0, j)
+        s1 += term(1, j)
+        s2 += term(2, j)
+        s3 += term(3, j)
+        s4 += term(4, j)
+        s5 += term(5, j)
+        s6 += term(6, j)
+        s7 += term(7, j)
+    }
+    return SIMD8<Double>(s0, s1, s2, s3, s4, s5, s6, s7)
+}
+
 /// Normalises rows `rows` of x ([rows × n]): x̂ = (x − mean)·rstd and y = x̂·γ + β, keeping x̂ and
-/// rstd for backward. Mean and variance are summed in index order; the rest eight lanes at a time.
+/// rstd for backward.
+///
+/// The mean is a Double sum in index order over n, kept as two Floats, mean = high + low, and
+/// x − mean is computed as (x − high) − low: near a large offset x − high is exact, so the centred
+/// values keep the Float digits of x that lie below the offset's. The variance is the Double sum
+/// of their squares over n (two passes, as PyTorch), rstd = 1/√(variance + ε) in Float. Each row
+/// alone decides its bits, so threads and kernel builds do not change them.
 @inline(__always)
 func layerNormRows(
     _ x: UnsafePointer<Float>, gamma: UnsafePointer<Float>, beta: UnsafePointer<Float>, rows: Range<Int>, n: Int,
     epsilon: Float, normalized: UnsafeMutablePointer<Float>, inverseStd: UnsafeMutablePointer<Float>,
     output: UnsafeMutablePointer<Float>
 ) {
-    let width = Lanes(repeating: Float(n))
+    let width = SIMD8<Double>(repeating: Double(n))
     var first = rows.lowerBound
     while first < rows.upperBound {
         let live = Swift.min(8, rows.upperBound - first)
         let block = x + first * n
-        let means = rowSums(live: live, count: n) { i, j in block[i &* n &+ j] } / width
-        let variances = rowSums(live: live, count: n) { i, j in
-            let d = block[i &* n &+ j] - means[i]
+        let means = rowSumsInDouble(live: live, count: n) { i, j in Double(block[i &* n &+ j]) } / width
+        let highs = SIMD8<Float>(means)
+        let lows = SIMD8<Float>(means - SIMD8<Double>(highs))
+        let variances = rowSumsInDouble(live: live, count: n) { i, j in
+            let d = Double((block[i &* n &+ j] - highs[i]) - lows[i])
             return d * d
         } / width
-        let rstds = 1 / (variances + epsilon).squareRoot()
+        let rstds = 1 / (SIMD8<Float>(variances) + epsilon).squareRoot()
         for i in 0..<live {
             let r = first + i
             inverseStd[r] = rstds[i]
-            let shift = Lanes(repeating: means[i]), scale = Lanes(repeating: rstds[i])
+            let high = Lanes(repeating: highs[i]), low = Lanes(repeating: lows[i]), scale = Lanes(repeating: rstds[i])
             let xhat = normalized + r * n
-            mapLanes(x + r * n, into: xhat, count: n) { ($0 - shift) * scale }
+            mapLanes(x + r * n, into: xhat, count: n) { (($0 - high) - low) * scale }
             zipLanes(xhat, gamma, into: output + r * n, count: n) { $0 * $1 }
             zipLanes(output + r * n, beta, into: output + r * n, count: n) { $0 + $1 }
         }
