@@ -1,6 +1,7 @@
 // engine-bench: sgemm GFLOPS, GPT train-step and forward times, peak memory; PyTorch 2, PyTorch 1.13 and numpy peers in the same run.
 //
 // Run from the repository root: .build/release/engine-bench [--quick] [--sgemm-only] [--results PATH] [--no-record]
+// (profiling aids: --steps CONFIG N runs N train steps, --products SIZE N runs N products)
 // Every measurement is one JSON line on stdout; a whole run (not --quick) is appended as one line to
 // Benchmarks/results/engine-bench.jsonl. PyTorch 2 comes from .venv-peer (scripts/peer-venv.sh).
 
@@ -57,6 +58,16 @@ if let flag = arguments.firstIndex(of: "--steps"), arguments.count > flag + 2,
 {
     let workload = GPTWorkload(config)
     for _ in 0..<steps { workload.trainStep() }
+    exit(0)
+}
+
+// A profiling aid: `--products SIZE N` runs N products of two SIZE×SIZE matrices and exits.
+if let flag = arguments.firstIndex(of: "--products"), arguments.count > flag + 2,
+   let size = Int(arguments[flag + 1]), let count = Int(arguments[flag + 2])
+{
+    var generator = RandomGenerator(seed: UInt64(size))
+    let a = Tensor.randn([size, size], using: &generator), b = Tensor.randn([size, size], using: &generator)
+    for _ in 0..<count { _ = withoutGrad { a.matmul(b) } }
     exit(0)
 }
 
