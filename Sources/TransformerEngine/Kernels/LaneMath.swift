@@ -303,8 +303,9 @@ func maximum(_ x: UnsafePointer<Float>, count: Int) -> Float {
 
 // MARK: - Rows in blocks of eight
 
-/// Lane i holds Σ_j term(i, j) over j = 0..<n, added in index order, for the rows i < `live` of a
-/// block (lanes from `live` on are 0). O(live·n).
+/// Lane i holds Σ_j term(i, j) over j = 0..<n, added in index order in `Sum` (Float, or Double
+/// for layer norm's mean and variance), for the rows i < `live` of a block (lanes from `live` on
+/// are 0). O(live·n).
 ///
 /// Each row's sum is the same chain of additions as a loop over that row alone, so the bits are
 /// the same. A full block runs its eight chains side by side: a row's next addition waits for its
@@ -313,18 +314,20 @@ func maximum(_ x: UnsafePointer<Float>, count: Int) -> Float {
 /// Callers index the block with wrapping arithmetic (`i &* n &+ j`, in bounds by construction):
 /// with checked arithmetic on every term, layer norm's row kernels took a third longer.
 @inline(__always)
-func rowSums(live: Int, count n: Int, _ term: (_ row: Int, _ j: Int) -> Float) -> Lanes {
+func rowSums<Sum: BinaryFloatingPoint & SIMDScalar>(
+    live: Int, count n: Int, _ term: (_ row: Int, _ j: Int) -> Sum
+) -> SIMD8<Sum> {
     guard live == 8 else {
-        var sums = Lanes()
+        var sums = SIMD8<Sum>()
         for i in 0..<live {
-            var sum: Float = 0
+            var sum: Sum = 0
             for j in 0..<n { sum += term(i, j) }
             sums[i] = sum
         }
         return sums
     }
-    var s0: Float = 0, s1: Float = 0, s2: Float = 0, s3: Float = 0
-    var s4: Float = 0, s5: Float = 0, s6: Float = 0, s7: Float = 0
+    var s0: Sum = 0, s1: Sum = 0, s2: Sum = 0, s3: Sum = 0
+    var s4: Sum = 0, s5: Sum = 0, s6: Sum = 0, s7: Sum = 0
     for j in 0..<n {
         s0 += term(0, j)
         s1 += term(1, j)
@@ -335,7 +338,7 @@ func rowSums(live: Int, count n: Int, _ term: (_ row: Int, _ j: Int) -> Float) -
         s6 += term(6, j)
         s7 += term(7, j)
     }
-    return Lanes(s0, s1, s2, s3, s4, s5, s6, s7)
+    return SIMD8<Sum>(s0, s1, s2, s3, s4, s5, s6, s7)
 }
 
 // MARK: - Softmax rows
@@ -423,38 +426,6 @@ func crossEntropyRows(
 
 // MARK: - Layer norm rows
 
-/// Lane i holds Σ_j term(i, j) over j = 0..<n in Double, added in index order, for the rows i <
-/// `live` of a block (lanes from `live` on are 0). O(live·n).
-///
-/// `rowSums` in Double, for layer norm's mean and variance: a Float sum of 4,096 values near 10⁶
-/// is off by units, which the normalised row would show; a Double sum of Floats is exact to
-/// about 2⁻²⁹ of its size for any n a row has. Eight chains side by side, as in `rowSums`.
-@inline(__always)
-func rowSumsInDouble(live: Int, count n: Int, _ term: (_ row: Int, _ j: Int) -> Double) -> SIMD8<Double> {
-    guard live == 8 else {
-        var sums = SIMD8<Double>()
-        for i in 0..<live {
-            var sum: Double = 0
-            for j in 0..<n { sum += term(i, j) }
-            sums[i] = sum
-        }
-        return sums
-    }
-    var s0: Double = 0, s1: Double = 0, s2: Double = 0, s3: Double = 0
-    var s4: Double = 0, s5: Double = 0, s6: Double = 0, s7: Double = 0
-    for j in 0..<n {
-        s0 += term(0, j)
-        s1 += term(1, j)
-        s2 += term(2, j)
-        s3 += term(3, j)
-        s4 += term(4, j)
-        s5 += term(5, j)
-        s6 += term(6, j)
-        s7 += term(7, j)
-    }
-    return SIMD8<Double>(s0, s1, s2, s3, s4, s5, s6, s7)
-}
-
 /// Normalises rows `rows` of x ([rows × n]): x̂ = (x − mean)·rstd and y = x̂·γ + β, keeping x̂ and
 /// rstd for backward.
 ///
@@ -462,7 +433,9 @@ func rowSumsInDouble(live: Int, count n: Int, _ term: (_ row: Int, _ j: Int) -> 
 /// x − mean is computed as (x − high) − low: near a large offset x − high is exact, so the centred
 /// values keep the Float digits of x that lie below the offset's. The variance is the Double sum
 /// of their squares over n (two passes, as PyTorch), rstd = 1/√(variance + ε) in Float. Each row
-/// alone decides its bits, so threads and kernel builds do not change them.
+/// alone decides its bits, so threads and kernel builds do not change them. A Float sum of 4,096
+/// values near 10⁶ is off by units, which the normalised row would show; a Double sum of Floats
+/// is exact to about 2⁻²⁹ of its size for any n a row has.
 @inline(__always)
 func layerNormRows(
     _ x: UnsafePointer<Float>, gamma: UnsafePointer<Float>, beta: UnsafePointer<Float>, rows: Range<Int>, n: Int,
@@ -474,10 +447,10 @@ func layerNormRows(
     while first < rows.upperBound {
         let live = Swift.min(8, rows.upperBound - first)
         let block = x + first * n
-        let means = rowSumsInDouble(live: live, count: n) { i, j in Double(block[i &* n &+ j]) } / width
+        let means = rowSums(live: live, count: n) { i, j in Double(block[i &* n &+ j]) } / width
         let highs = SIMD8<Float>(means)
         let lows = SIMD8<Float>(means - SIMD8<Double>(highs))
-        let variances = rowSumsInDouble(live: live, count: n) { i, j in
+        let variances = rowSums(live: live, count: n) { i, j in
             let d = Double((block[i &* n &+ j] - highs[i]) - lows[i])
             return d * d
         } / width
