@@ -44,15 +44,15 @@ func currentCommit() -> String? {
 
 // MARK: - Appending a run
 
-/// Appends one line to `path`: the date, commit, CPU, thread count, load averages at the start
+/// Appends one line to `path`: the date and commit (both taken at the start), CPU, thread count, load averages at the start
 /// and the end, each peer's version, then every figure this run printed (`reportedLines`).
 /// Returns false (and says why on stderr) when the file cannot be written.
 func appendRun(
-    to path: String, startedAt: Date, loadAtStart: Double?, threads: Int, peers: [(String, String)]
+    to path: String, startedAt: Date, commit: String?, loadAtStart: Double?, threads: Int, peers: [(String, String)]
 ) -> Bool {
     let date = ISO8601DateFormatter().string(from: startedAt)
     let head = jsonObject([
-        ("date", date), ("commit", currentCommit() ?? "unknown"), ("cpu", cpuModel()), ("threads", threads),
+        ("date", date), ("commit", commit ?? "unknown"), ("cpu", cpuModel()), ("threads", threads),
         ("loadavg_1m_start", loadAtStart ?? Double.nan), ("loadavg_1m_end", loadAverage() ?? Double.nan),
     ])
     let line = head.dropLast() + ",\"peers\":" + jsonObject(peers.map { ($0.0, $0.1 as Any) })

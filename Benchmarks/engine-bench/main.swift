@@ -75,6 +75,7 @@ if let flag = arguments.firstIndex(of: "--products"), arguments.count > flag + 2
 
 // Other work on the machine skews every figure below, ours and the peers' alike; say how busy it was.
 let startedAt = Date()
+let commitAtStart = arguments.contains("--memory-child") ? nil : currentCommit()
 let loadAtStart = loadAverage()
 let torchPeers = arguments.contains("--memory-child") ? [] : findTorchPeers(threads: threads)
 if !arguments.contains("--memory-child") {
@@ -281,7 +282,7 @@ if !quick && !arguments.contains("--no-record") {
         ?? "Benchmarks/results/engine-bench.jsonl"
     var versions = torchPeers.map { ($0.name, $0.torchVersion) }
     if let numpy = runPython("import numpy; print(numpy.__version__)", threads: threads) { versions.append(("numpy", numpy)) }
-    if appendRun(to: path, startedAt: startedAt, loadAtStart: loadAtStart, threads: threads, peers: versions) {
+    if appendRun(to: path, startedAt: startedAt, commit: commitAtStart, loadAtStart: loadAtStart, threads: threads, peers: versions) {
         FileHandle.standardError.write(Data("engine-bench: appended this run to \(path)\n".utf8))
     }
 }

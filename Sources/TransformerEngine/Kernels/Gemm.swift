@@ -31,6 +31,9 @@ let gemmMC = 72
 let gemmNC = 512
 /// Widest block whose A (and row-major B) the AVX2 tiles read in place rather than packed.
 let gemmDirectColumns = 128
+/// Narrowest product that the AVX-512 tiles take (packing A and B) when they are chosen; narrower
+/// ones, such as attention's per-head products, stay on the AVX2 tiles that read A in place.
+let gemmWideTilesColumns = 64
 /// Multiply-adds from which a product is split over threads; below ~128 K (a few µs) it is not
 /// worth it.
 let gemmThreadedWork = 1 << 17
@@ -152,7 +155,7 @@ private func gemmPanels(
     packedA: UnsafeMutablePointer<Float>, sizeA: Int, finish: ((Range<Int>, Range<Int>) -> Void)?
 ) {
     // The AVX2 tiles that read A in place work in strips of 4 rows, the others in strips of 6.
-    let inPlace = kernel.usesAVX2 && min(n, gemmNC) <= gemmDirectColumns
+    let inPlace = kernel.usesAVX2 && min(n, gemmNC) <= gemmDirectColumns && !takesWideTiles(n: n, kernel: kernel)
     // Wider products run on the AVX-512 tiles when chosen, which read B in strips of 16 columns.
     let wideTiles = kernel == .avx512 && !inPlace
     #if arch(x86_64)
@@ -217,6 +220,13 @@ private func packPanelOfB(
 /// gemmDirectColumns wide (packing such a B would cost as much as using it).
 private func avx2ReadsBInPlace(n: Int, b: MatrixOperand, kernel: GemmKernel) -> Bool {
     kernel.usesAVX2 && b.columnStride == 1 && n % gemmNR == 0 && n <= gemmDirectColumns
+        && !takesWideTiles(n: n, kernel: kernel)
+}
+
+/// Whether an n-column product runs on the AVX-512 tiles: packing A and B costs about 1/n of
+/// the product, and their 24×16 tiles outrun the AVX2 ones reading A in place from 64 columns on.
+private func takesWideTiles(n: Int, kernel: GemmKernel) -> Bool {
+    kernel == .avx512 && n >= gemmWideTilesColumns
 }
 
 /// How an m×n product is cut into work chunks: blocks of `rows` × `columns` (see `rowsPerBlock`
