@@ -30,9 +30,9 @@ let package = Package(
         .target(
             name: "TransformerEngineKernelsAVX2",
             swiftSettings: [.unsafeFlags(["-target-cpu", "haswell", "-Xcc", "-fno-math-errno"])]),
-        // GELU again, sixteen lanes at a time in AVX-512 registers; TransformerEngine calls it only
-        // when the CPU has the AVX-512 features this target uses. Same arithmetic per lane, so the
-        // same bits.
+        // GEMM's packed-panel tiles (24×16 in ZMM registers) and GELU sixteen lanes at a time;
+        // TransformerEngine calls them only when the CPU has the AVX-512 features this target uses.
+        // Same sums in the same order, same arithmetic per lane, so the same bits.
         .target(
             name: "TransformerEngineKernelsAVX512",
             swiftSettings: [.unsafeFlags(["-target-cpu", "skylake-avx512", "-Xcc", "-fno-math-errno"])]),

@@ -29,18 +29,32 @@ func medianSeconds(warmup: Int = 2, repeats: Int, _ body: () -> Void) -> Double 
 
 // MARK: - Output
 
-/// Prints one measurement as a single JSON line with keys in the given order.
-func report(_ fields: KeyValuePairs<String, Any>) {
-    let parts = fields.map { key, value -> String in
-        switch value {
-        case let number as Double: return "\"\(key)\":\(number.isFinite ? String(format: "%.4g", number) : "null")"
-        case let number as Int: return "\"\(key)\":\(number)"
-        case let text as String: return "\"\(key)\":\"\(text)\""
-        default: return "\"\(key)\":null"
-        }
+/// Every line `report` printed in this run, for the results file.
+nonisolated(unsafe) var reportedLines: [String] = []
+
+/// A value as JSON: numbers with four significant digits (null when not finite), strings quoted.
+func jsonValue(_ value: Any) -> String {
+    switch value {
+    case let number as Double: return number.isFinite ? String(format: "%.4g", number) : "null"
+    case let number as Int: return "\(number)"
+    case let text as String: return "\"" + text.replacingOccurrences(of: "\\", with: "\\\\")
+        .replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    default: return "null"
     }
+}
+
+/// A JSON object of `fields` with keys in the given order.
+func jsonObject(_ fields: [(String, Any)]) -> String {
+    "{" + fields.map { "\"\($0.0)\":\(jsonValue($0.1))" }.joined(separator: ",") + "}"
+}
+
+/// Prints one measurement as a single JSON line with keys in the given order, `extra` last
+/// (the figures of each peer found), and keeps it for the results file.
+func report(_ fields: KeyValuePairs<String, Any>, extra: [(String, Any)] = []) {
+    let line = jsonObject(fields.map { ($0.key, $0.value) } + extra)
+    reportedLines.append(line)
     // Written straight to the file descriptor so a redirected run shows each line as it lands.
-    FileHandle.standardOutput.write(Data(("{" + parts.joined(separator: ",") + "}\n").utf8))
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }
 
 /// Peak resident memory of this process in MB (Linux `VmHWM`), or nil elsewhere.

@@ -1,7 +1,9 @@
-// engine-bench: sgemm GFLOPS, GPT train-step and forward times, peak memory; PyTorch/numpy peers in the same run.
+// engine-bench: sgemm GFLOPS, GPT train-step and forward times, peak memory; PyTorch 2, PyTorch 1.13 and numpy peers in the same run.
 //
-// Run: swift run -c release --scratch-path .build-engine engine-bench [--quick] [--sgemm-only]
-// Every measurement is one JSON line on stdout.
+// Run from the repository root: .build/release/engine-bench [--quick] [--sgemm-only] [--results PATH] [--no-record]
+// (profiling aids: --steps CONFIG N runs N train steps, --products SIZE N runs N products)
+// Every measurement is one JSON line on stdout; a whole run (not --quick) is appended as one line to
+// Benchmarks/results/engine-bench.jsonl. PyTorch 2 comes from .venv-peer (scripts/peer-venv.sh).
 
 import Foundation
 import TransformerEngine
@@ -59,13 +61,31 @@ if let flag = arguments.firstIndex(of: "--steps"), arguments.count > flag + 2,
     exit(0)
 }
 
+// A profiling aid: `--products SIZE N` runs N products of two SIZE×SIZE matrices and exits.
+if let flag = arguments.firstIndex(of: "--products"), arguments.count > flag + 2,
+   let size = Int(arguments[flag + 1]), let count = Int(arguments[flag + 2])
+{
+    var generator = RandomGenerator(seed: UInt64(size))
+    let a = Tensor.randn([size, size], using: &generator), b = Tensor.randn([size, size], using: &generator)
+    for _ in 0..<count { _ = withoutGrad { a.matmul(b) } }
+    exit(0)
+}
+
 // MARK: - Machine
 
 // Other work on the machine skews every figure below, ours and the peers' alike; say how busy it was.
-if let load = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8).split(separator: " ").first.flatMap({ Double($0) }),
-   !arguments.contains("--memory-child")
-{
-    report(["bench": "machine", "threads": threads, "cores": ProcessInfo.processInfo.activeProcessorCount, "loadavg_1m": load])
+let startedAt = Date()
+let commitAtStart = arguments.contains("--memory-child") ? nil : currentCommit()
+let loadAtStart = loadAverage()
+let torchPeers = arguments.contains("--memory-child") ? [] : findTorchPeers(threads: threads)
+if !arguments.contains("--memory-child") {
+    report(
+        ["bench": "machine", "threads": threads, "cores": ProcessInfo.processInfo.activeProcessorCount,
+         "loadavg_1m": loadAtStart ?? Double.nan, "cpu": cpuModel()],
+        extra: torchPeers.map { ($0.name, $0.torchVersion) })
+    if !torchPeers.contains(where: { $0.name == "torch2" }) {
+        FileHandle.standardError.write(Data("engine-bench: no PyTorch 2 peer; make one with scripts/peer-venv.sh\n".utf8))
+    }
 }
 
 // MARK: - Memory child
@@ -80,22 +100,53 @@ if arguments.contains("--memory-child") {
 
 // MARK: - sgemm
 
+/// The median of `peer`'s round medians over `own`'s, round by round (nan when a peer round is missing).
+func roundRatio(_ peer: [[Double]], _ own: [[Double]]) -> Double {
+    peer.count == own.count && !own.isEmpty ? median(zip(peer, own).map { median($0) / median($1) }) : .nan
+}
+
+/// The sides of round `round`, rotated so that each side goes first in turn: side 0 is ours,
+/// side i > 0 is peer i − 1.
+func sideOrder(round: Int, sides: Int) -> [Int] {
+    (0..<sides).map { ($0 + round) % sides }
+}
+
 var sgemmRates: [Int: Double] = [:]
+let sgemmPeers = torchPeers.compactMap { TorchPeer($0, threads: threads) }
 for n in [256, 512, 1024] {
     var generator = RandomGenerator(seed: UInt64(n))
     let a = Tensor.randn([n, n], using: &generator), b = Tensor.randn([n, n], using: &generator)
-    // A product of n = 256 takes well under a millisecond: many repeats, so that a burst of other
-    // work on a shared machine moves the median of neither side.
-    let repeats = quick ? 3 : [256: 101, 512: 31, 1024: 11][n]!
-    let seconds = medianSeconds(repeats: repeats) { _ = withoutGrad { a.matmul(b) } }
-    let gflops = 2 * Double(n * n * n) / seconds / 1e9
+    // Our products and each peer's alternate in rounds, like the GPT steps below. A product of
+    // n = 256 takes well under a millisecond: many per round, so that a burst of other work on
+    // a shared machine moves the median of no side.
+    let rounds = quick ? 1 : 5
+    let repeats = quick ? 3 : [256: 21, 512: 7, 1024: 3][n]!
+    var ours: [[Double]] = [], theirs = [[[Double]]](repeating: [], count: sgemmPeers.count)
+    for round in 0..<rounds {
+        for side in sideOrder(round: round, sides: sgemmPeers.count + 1) {
+            if side == 0 {
+                ours.append(secondsOfRuns(warmup: 1, repeats: repeats) { _ = withoutGrad { a.matmul(b) } })
+            } else if let times = sgemmPeers[side - 1].times("matmul", steps: repeats, warmup: 1, size: n) {
+                theirs[side - 1].append(times)
+            }
+        }
+    }
+    let flops = 2 * Double(n * n * n)
+    let gflops = flops / median(ours.flatMap { $0 }) / 1e9
     sgemmRates[n] = gflops
-    let peer = runPython(numpyMatmulScript, arguments: [String(n), String(repeats)], threads: threads).flatMap(Double.init)
-    report([
-        "bench": "sgemm", "n": n, "threads": threads, "gflops": gflops,
-        "numpy_gflops": peer ?? Double.nan, "ratio_to_numpy": peer.map { gflops / $0 } ?? Double.nan,
-    ])
+    let numpy = runPython(numpyMatmulScript, arguments: [String(n), String(quick ? 3 : repeats * rounds)], threads: threads)
+        .flatMap(Double.init)
+    var perPeer: [(String, Any)] = []
+    for (peer, times) in zip(sgemmPeers, theirs) {
+        let rate = times.count == rounds ? flops / median(times.flatMap { $0 }) / 1e9 : Double.nan
+        perPeer += [("\(peer.python.name)_gflops", rate), ("ratio_to_\(peer.python.name)", roundRatio(times, ours))]
+    }
+    report(
+        ["bench": "sgemm", "n": n, "threads": threads, "gflops": gflops, "rounds": rounds, "repeats_per_round": repeats,
+         "numpy_gflops": numpy ?? Double.nan, "ratio_to_numpy": numpy.map { gflops / $0 } ?? Double.nan],
+        extra: perPeer)
 }
+sgemmPeers.forEach { $0.close() }
 
 if arguments.contains("--sgemm-only") { exit(0) }
 
@@ -113,43 +164,49 @@ for config in configs {
     // its usual time. A micro step takes about a millisecond, so many steps per round.
     let (rounds, steps, warmup) = quick ? (1, 3, 1) : (config.name == "micro" ? (10, 40, 2) : (5, 2, 1))
     let g = config.gpt
-    let peerArguments = [g.vocabSize, g.contextLength, g.dModel, g.heads, g.layers, config.batch, threads].map(String.init)
-    let peer = TorchPeer(arguments: peerArguments, threads: threads)
+    let peers = torchPeers.compactMap {
+        TorchPeer($0, threads: threads, gpt: [g.vocabSize, g.contextLength, g.dModel, g.heads, g.layers, config.batch])
+    }
     var ours = (train: [[Double]](), forward: [[Double]]())
-    var theirs = (train: [[Double]](), forward: [[Double]]())
+    var theirs = [(train: [[Double]], forward: [[Double]])](repeating: ([], []), count: peers.count)
     for round in 0..<rounds {
-        for side in round % 2 == 0 ? [0, 1] : [1, 0] {
+        for side in sideOrder(round: round, sides: peers.count + 1) {
             if side == 0 {
                 ours.train.append(secondsOfRuns(warmup: warmup, repeats: steps) { workload.trainStep() })
                 ours.forward.append(secondsOfRuns(warmup: warmup, repeats: steps) { workload.forward() })
-            } else if let peer, let train = peer.times("train", steps: steps, warmup: warmup),
-                      let forward = peer.times("forward", steps: steps, warmup: warmup) {
-                theirs.train.append(train)
-                theirs.forward.append(forward)
+            } else if let train = peers[side - 1].times("train", steps: steps, warmup: warmup),
+                      let forward = peers[side - 1].times("forward", steps: steps, warmup: warmup) {
+                theirs[side - 1].train.append(train)
+                theirs[side - 1].forward.append(forward)
             }
         }
     }
-    peer?.close()
+    peers.forEach { $0.close() }
     let tokens = config.batch * config.gpt.contextLength
     // 6 × parameters × tokens FLOPs for forward + backward, at the measured sgemm rate.
     let bound = 6 * Double(workload.model.parameterCount) * Double(tokens) / (boundRate * 1e9)
     let train = median(ours.train.flatMap { $0 }), forward = median(ours.forward.flatMap { $0 })
-    let paired = theirs.train.count == rounds
-    let torchTrain = paired ? median(theirs.train.flatMap { $0 }) : .nan
-    let torchForward = paired ? median(theirs.forward.flatMap { $0 }) : .nan
-    /// The median over rounds of PyTorch's median step over ours.
-    func roundRatio(_ peer: [[Double]], _ own: [[Double]]) -> Double {
-        paired ? median(zip(peer, own).map { median($0) / median($1) }) : .nan
+    // Per peer: its pooled median times, the median over rounds of its median step over ours
+    // (`speedup_train_torch2`: above 1 when we are faster), and the ratio of the pooled medians.
+    var perPeer: [(String, Any)] = []
+    for (peer, times) in zip(peers, theirs) {
+        let paired = times.train.count == rounds
+        let peerTrain = paired ? median(times.train.flatMap { $0 }) : .nan
+        let peerForward = paired ? median(times.forward.flatMap { $0 }) : .nan
+        let name = peer.python.name
+        perPeer += [
+            ("\(name)_train_ms", peerTrain * 1000), ("\(name)_forward_ms", peerForward * 1000),
+            ("speedup_train_\(name)", roundRatio(times.train, ours.train)),
+            ("speedup_forward_\(name)", roundRatio(times.forward, ours.forward)),
+            ("speedup_train_pooled_\(name)", peerTrain / train), ("speedup_forward_pooled_\(name)", peerForward / forward),
+        ]
     }
-    report([
-        "bench": "gpt", "config": config.name, "threads": threads, "parameters": workload.model.parameterCount,
-        "train_ms": train * 1000, "forward_ms": forward * 1000,
-        "torch_train_ms": torchTrain * 1000, "torch_forward_ms": torchForward * 1000,
-        "speedup_train": roundRatio(theirs.train, ours.train), "speedup_forward": roundRatio(theirs.forward, ours.forward),
-        "speedup_train_pooled": torchTrain / train, "speedup_forward_pooled": torchForward / forward,
-        "rounds": rounds, "steps_per_round": steps, "warmup_per_round": warmup,
-        "matmul_bound_ms": bound * 1000, "times_bound": train / bound,
-    ])
+    report(
+        ["bench": "gpt", "config": config.name, "threads": threads, "parameters": workload.model.parameterCount,
+         "train_ms": train * 1000, "forward_ms": forward * 1000,
+         "rounds": rounds, "steps_per_round": steps, "warmup_per_round": warmup,
+         "matmul_bound_ms": bound * 1000, "times_bound": train / bound],
+        extra: perPeer)
 }
 
 // MARK: - Generation
@@ -215,4 +272,17 @@ if (try? child.run()) != nil {
     let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     child.waitUntilExit()
     report(["bench": "memory", "config": "tiny", "what": "train step peak RSS", "peak_rss_mb": Double(text.trimmingCharacters(in: .whitespacesAndNewlines)) ?? .nan])
+}
+
+// MARK: - Results file
+
+// A whole run goes into the results file; --quick runs are smoke tests and do not.
+if !quick && !arguments.contains("--no-record") {
+    let path = arguments.firstIndex(of: "--results").flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }
+        ?? "Benchmarks/results/engine-bench.jsonl"
+    var versions = torchPeers.map { ($0.name, $0.torchVersion) }
+    if let numpy = runPython("import numpy; print(numpy.__version__)", threads: threads) { versions.append(("numpy", numpy)) }
+    if appendRun(to: path, startedAt: startedAt, commit: commitAtStart, loadAtStart: loadAtStart, threads: threads, peers: versions) {
+        FileHandle.standardError.write(Data("engine-bench: appended this run to \(path)\n".utf8))
+    }
 }

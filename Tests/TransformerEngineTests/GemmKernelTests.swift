@@ -1,4 +1,4 @@
-// The AVX2 GEMM kernel against the generic one: the same bits on every shape, stride and mode.
+// The AVX2 and AVX-512 GEMM kernels against the generic one: the same bits on every shape, stride, mode and thread count.
 
 import XCTest
 @testable import TransformerEngine
@@ -26,13 +26,25 @@ final class GemmKernelTests: XCTestCase {
 
     func testAVX2KernelGivesTheGenericKernelsBitsOnManyShapes() throws {
         try XCTSkipUnless(GemmKernel.avx2IsAvailable, "this CPU has no AVX2")
+        try assertKernelGivesTheGenericKernelsBits(.avx2)
+    }
+
+    func testAVX512KernelGivesTheGenericKernelsBitsOnManyShapes() throws {
+        try XCTSkipUnless(GemmKernel.avx512IsAvailable, "this CPU has no AVX-512")
+        try assertKernelGivesTheGenericKernelsBits(.avx512)
+    }
+
+    private func assertKernelGivesTheGenericKernelsBits(_ kernel: GemmKernel) throws {
         var g = RandomGenerator(seed: 21)
         // Odd sizes, edge tiles in both directions, k across the 256-deep panel boundary,
         // n across the 512-wide block boundary, m across the 72-row block boundary; attention's
-        // per-head shapes (32, 16, 32) and (30, 32, 16) take the small-product path.
+        // per-head shapes (32, 16, 32) and (30, 32, 16) take the small-product path. Widths of
+        // 64 to 264 take the AVX-512 tiles with 24-row tiles, 6-row edges and partial 16-column
+        // strips (64 and 128 columns would read A in place on the AVX2 tiles).
         let shapes = [
             (1, 1, 1), (6, 8, 8), (6, 16, 16), (5, 7, 9), (7, 13, 15), (13, 31, 17), (12, 24, 40), (32, 16, 32), (30, 32, 16),
-            (73, 257, 33), (80, 300, 520), (150, 270, 530), (6, 513, 24), (37, 64, 1),
+            (73, 257, 33), (80, 300, 520), (150, 270, 530), (6, 513, 24), (37, 64, 1), (12, 20, 136), (17, 9, 150),
+            (72, 40, 200), (30, 260, 264), (40, 32, 64), (100, 128, 128),
         ]
         for (m, k, n) in shapes {
             let a = Tensor.randn([m * k], using: &g).scalars
@@ -44,11 +56,11 @@ final class GemmKernelTests: XCTestCase {
                         let generic = productBits(
                             m: m, n: n, k: k, a: a, b: b, transposeA: transposeA, transposeB: transposeB,
                             start: start, accumulate: accumulate, kernel: .generic)
-                        let avx2 = productBits(
+                        let chosen = productBits(
                             m: m, n: n, k: k, a: a, b: b, transposeA: transposeA, transposeB: transposeB,
-                            start: start, accumulate: accumulate, kernel: .avx2)
+                            start: start, accumulate: accumulate, kernel: kernel)
                         XCTAssertEqual(
-                            generic, avx2,
+                            generic, chosen, "\(kernel) " +
                             "m \(m) k \(k) n \(n) transposeA \(transposeA) transposeB \(transposeB) accumulate \(accumulate)")
                     }
                 }
@@ -115,7 +127,9 @@ final class GemmKernelTests: XCTestCase {
             let aT = (0..<(k * m)).map { a[($0 % m) * k + $0 / m] }
             let bT = (0..<(n * k)).map { b[($0 % k) * n + $0 / k] }
             let zero = [Float](repeating: 0, count: m * n)
-            for kernel in GemmKernel.avx2IsAvailable ? [GemmKernel.generic, .avx2] : [.generic] {
+            let kernels: [GemmKernel] =
+                GemmKernel.avx512IsAvailable ? [.generic, .avx2, .avx512] : GemmKernel.avx2IsAvailable ? [.generic, .avx2] : [.generic]
+            for kernel in kernels {
                 let direct = productBits(
                     m: m, n: n, k: k, a: a, b: b, transposeA: false, transposeB: false,
                     start: zero, accumulate: false, kernel: kernel)
@@ -127,18 +141,24 @@ final class GemmKernelTests: XCTestCase {
         }
     }
 
-    func testBothKernelsAgreeWithTwoThreadsOnALargeProduct() throws {
+    func testEveryKernelAgreesOnOneAndTwoThreadsOnLargeProducts() throws {
         try XCTSkipUnless(GemmKernel.avx2IsAvailable, "this CPU has no AVX2")
         var g = RandomGenerator(seed: 22)
-        let (m, k, n) = (200, 300, 190)
-        let a = Tensor.randn([m * k], using: &g).scalars, b = Tensor.randn([k * n], using: &g).scalars
-        let zero = [Float](repeating: 0, count: m * n)
-        EngineThreads.set(2)
-        let generic = productBits(
-            m: m, n: n, k: k, a: a, b: b, transposeA: false, transposeB: false, start: zero, accumulate: false, kernel: .generic)
-        let avx2 = productBits(
-            m: m, n: n, k: k, a: a, b: b, transposeA: false, transposeB: false, start: zero, accumulate: false, kernel: .avx2)
-        XCTAssertEqual(generic, avx2)
+        for (m, k, n) in [(200, 300, 190), (257, 513, 300)] {
+            let a = Tensor.randn([m * k], using: &g).scalars, b = Tensor.randn([k * n], using: &g).scalars
+            let zero = [Float](repeating: 0, count: m * n)
+            EngineThreads.set(1)
+            let generic = productBits(
+                m: m, n: n, k: k, a: a, b: b, transposeA: false, transposeB: true, start: zero, accumulate: false,
+                kernel: .generic)
+            EngineThreads.set(2)
+            for kernel in GemmKernel.avx512IsAvailable ? [GemmKernel.avx2, .avx512] : [.avx2] {
+                let chosen = productBits(
+                    m: m, n: n, k: k, a: a, b: b, transposeA: false, transposeB: true, start: zero, accumulate: false,
+                    kernel: kernel)
+                XCTAssertEqual(generic, chosen, "m \(m) k \(k) n \(n) \(kernel)")
+            }
+        }
     }
 
     func testLitbookKernelGenericForcesThePortableKernel() {
@@ -146,7 +166,9 @@ final class GemmKernelTests: XCTestCase {
         if ProcessInfo.processInfo.environment["LITBOOK_KERNEL"] == "generic" {
             XCTAssertEqual(GemmKernel.current, .generic)
         } else {
-            XCTAssertEqual(GemmKernel.current, GemmKernel.avx2IsAvailable ? .avx2 : .generic)
+            let widest: GemmKernel = GemmKernel.avx512IsAvailable ? .avx512 : GemmKernel.avx2IsAvailable ? .avx2 : .generic
+            let stopsAtAVX2 = ProcessInfo.processInfo.environment["LITBOOK_KERNEL"] == "avx2" && widest == .avx512
+            XCTAssertEqual(GemmKernel.current, stopsAtAVX2 ? .avx2 : widest)
         }
     }
 }

@@ -132,15 +132,15 @@ final class RowKernelTests: XCTestCase {
             var dGamma = [Float](repeating: 0, count: n), dBeta = dGamma
             for r in 0..<rows {
                 let row = Array(x[r * n..<(r + 1) * n])
-                var mean: Float = 0
-                for value in row { mean += value }
-                mean /= Float(n)
-                var variance: Float = 0
-                for value in row { variance += (value - mean) * (value - mean) }
-                variance /= Float(n)
-                rstd[r] = 1 / (variance + epsilon).squareRoot()
+                var sum: Double = 0
+                for value in row { sum += Double(value) }
+                let mean = sum / Double(n)
+                let high = Float(mean), low = Float(mean - Double(high))
+                var squares: Double = 0
+                for value in row { squares += Double((value - high) - low) * Double((value - high) - low) }
+                rstd[r] = 1 / (Float(squares / Double(n)) + epsilon).squareRoot()
                 for j in 0..<n {
-                    xhat[r * n + j] = (row[j] - mean) * rstd[r]
+                    xhat[r * n + j] = ((row[j] - high) - low) * rstd[r]
                     y[r * n + j] = xhat[r * n + j] * gamma[j] + beta[j]
                 }
                 var meanD: Float = 0, meanDX: Float = 0

@@ -6,7 +6,7 @@ import TransformerEngineKernelsAVX512
 // MARK: - Dispatch
 
 /// GELU, softmax, layer norm and Adam over raw buffers, through TransformerEngineKernelsAVX2 when `GemmKernel.current`
-/// chose AVX2 (GELU through TransformerEngineKernelsAVX512 when `GemmKernel.wideElementwise`), else
+/// chose AVX2 or AVX-512 (GELU through TransformerEngineKernelsAVX512 when `GemmKernel.wideElementwise`), else
 /// through this module's baseline build of the same functions. Same bits either way.
 enum Elementwise {
     /// out[i] = GELU(x[i]), with each tanh term kept in `tanh` when given (for backward). `out`
@@ -21,7 +21,7 @@ enum Elementwise {
             if GemmKernel.wideElementwise {
                 return avx512GELU(x + start, into: out + start, keepingTanh: t, count: length)
             }
-            if GemmKernel.current == .avx2 { return avx2GELU(x + start, into: out + start, keepingTanh: t, count: length) }
+            if GemmKernel.current.usesAVX2 { return avx2GELU(x + start, into: out + start, keepingTanh: t, count: length) }
             #endif
             TransformerEngine.gelu(x + start, into: out + start, keepingTanh: t, count: length)
         }
@@ -34,7 +34,7 @@ enum Elementwise {
     ) {
         inBlocks(count) { start, length in
             #if arch(x86_64)
-            if GemmKernel.current == .avx2 {
+            if GemmKernel.current.usesAVX2 {
                 return avx2GELUBackward(g + start, x + start, tanh: tanh + start, into: out + start, count: length)
             }
             #endif
@@ -51,7 +51,7 @@ enum Elementwise {
         inBlocks(rows, unit: stride) { first, count in
             let x = x + first * stride, out = out + first * stride
             #if arch(x86_64)
-            if GemmKernel.current == .avx2 { return avx2SoftmaxRows(x, into: out, rows: count, n: n, rowStride: stride) }
+            if GemmKernel.current.usesAVX2 { return avx2SoftmaxRows(x, into: out, rows: count, n: n, rowStride: stride) }
             #endif
             TransformerEngine.softmaxRows(x, into: out, rows: count, n: n, rowStride: stride)
         }
@@ -67,7 +67,7 @@ enum Elementwise {
         inBlocks(rows, unit: stride) { first, count in
             let g = g + first * stride, y = y + first * stride, out = out + first * stride
             #if arch(x86_64)
-            if GemmKernel.current == .avx2 {
+            if GemmKernel.current.usesAVX2 {
                 return avx2SoftmaxBackwardRows(g, y, into: out, rows: count, n: n, rowStride: stride)
             }
             #endif
@@ -84,7 +84,7 @@ enum Elementwise {
         inBlocks(rows, unit: n) { first, count in
             let x = x + first * n, out = out + first * n, peaks = peaks + first, sums = sums + first
             #if arch(x86_64)
-            if GemmKernel.current == .avx2 {
+            if GemmKernel.current.usesAVX2 {
                 return avx2CrossEntropyRows(x, into: out, rows: count, n: n, peaks: peaks, sums: sums)
             }
             #endif
@@ -120,7 +120,7 @@ enum Elementwise {
     ) {
         inBlocks(rows, unit: n) { first, count in
             #if arch(x86_64)
-            if GemmKernel.current == .avx2 {
+            if GemmKernel.current.usesAVX2 {
                 return avx2LayerNormRows(
                     x, gamma: gamma, beta: beta, first: first, count: count, n: n, epsilon: epsilon,
                     normalized: normalized, inverseStd: inverseStd, output: output)
@@ -142,7 +142,7 @@ enum Elementwise {
     ) {
         func dxRows(_ first: Int, _ count: Int) {
             #if arch(x86_64)
-            if GemmKernel.current == .avx2 {
+            if GemmKernel.current.usesAVX2 {
                 return avx2LayerNormBackwardRows(
                     dy, normalized: normalized, gamma: gamma, inverseStd: inverseStd, first: first, count: count, n: n,
                     dx: dx)
@@ -154,7 +154,7 @@ enum Elementwise {
         }
         func parameterColumns(_ first: Int, _ count: Int) {
             #if arch(x86_64)
-            if GemmKernel.current == .avx2 {
+            if GemmKernel.current.usesAVX2 {
                 return avx2LayerNormParameterGradients(
                     dy + first, normalized: normalized + first, rows: rows, n: count, rowStride: n,
                     dGamma: dGamma + first, dBeta: dBeta + first)
@@ -188,7 +188,7 @@ enum Elementwise {
         m: UnsafeMutablePointer<Float>, v: UnsafeMutablePointer<Float>, count: Int
     ) {
         #if arch(x86_64)
-        if GemmKernel.current == .avx2 {
+        if GemmKernel.current.usesAVX2 {
             return avx2AdamUpdate(
                 learningRate: step.learningRate, beta1: step.beta1, beta2: step.beta2, epsilon: step.epsilon,
                 weightDecay: step.weightDecay, decoupledWeightDecay: step.decoupledWeightDecay, stepSize: step.stepSize,

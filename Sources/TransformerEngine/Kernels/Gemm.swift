@@ -1,6 +1,7 @@
 // Single-precision matrix multiply: packed panels, SIMD register tiles (AVX2 when present), threads over a fixed grid.
 
 import TransformerEngineKernelsAVX2
+import TransformerEngineKernelsAVX512
 
 // MARK: - Operand views
 
@@ -30,6 +31,9 @@ let gemmMC = 72
 let gemmNC = 512
 /// Widest block whose A (and row-major B) the AVX2 tiles read in place rather than packed.
 let gemmDirectColumns = 128
+/// Narrowest product that the AVX-512 tiles take (packing A and B) when they are chosen; narrower
+/// ones, such as attention's per-head products, stay on the AVX2 tiles that read A in place.
+let gemmWideTilesColumns = 64
 /// Multiply-adds from which a product is split over threads; below ~128 K (a few µs) it is not
 /// worth it.
 let gemmThreadedWork = 1 << 17
@@ -68,15 +72,18 @@ func gemm(
         return
     }
     #endif
-    let strips = (n + gemmNR - 1) / gemmNR
-    let sizeB = strips * gemmNR * min(k, gemmKC)
+    // Room for B's panel in strips of 8 or of 16 columns (the AVX-512 tiles' strips).
+    let sizeB = (n + 15) / 16 * 16 * min(k, gemmKC)
     // One packed-A area per thread slot (see `gemmPanels`), taken with B's in one go.
     let slots = parallel ? EngineThreads.count : 1
     let sizeA = gemmMC * min(k, gemmKC)
-    ScratchPool.withBuffer(count: sizeB + slots * sizeA) { buffer in
+    // Packed B starts on a 64-byte line (16 floats of slack): a 16-float strip row is then one
+    // cache line, and the AVX-512 tiles' loads never straddle two.
+    ScratchPool.withBuffer(count: sizeB + slots * sizeA + 16) { buffer in
+        let packedB = buffer + (16 - Int(bitPattern: buffer) / MemoryLayout<Float>.stride % 16) % 16
         gemmPanels(
             m: m, n: n, k: k, a: a, b: b, c: c, ldc: ldc, accumulate: accumulate,
-            parallel: parallel, kernel: kernel, packedB: buffer, packedA: buffer + sizeB, sizeA: sizeA, finish: finish)
+            parallel: parallel, kernel: kernel, packedB: packedB, packedA: packedB + sizeB, sizeA: sizeA, finish: finish)
     }
 }
 
@@ -147,9 +154,16 @@ private func gemmPanels(
     accumulate: Bool, parallel: Bool, kernel: GemmKernel, packedB: UnsafeMutablePointer<Float>,
     packedA: UnsafeMutablePointer<Float>, sizeA: Int, finish: ((Range<Int>, Range<Int>) -> Void)?
 ) {
-    let strips = (n + gemmNR - 1) / gemmNR
     // The AVX2 tiles that read A in place work in strips of 4 rows, the others in strips of 6.
-    let inPlace = kernel == .avx2 && min(n, gemmNC) <= gemmDirectColumns
+    let inPlace = kernel.usesAVX2 && min(n, gemmNC) <= gemmDirectColumns && !takesWideTiles(n: n, kernel: kernel)
+    // Wider products run on the AVX-512 tiles when chosen, which read B in strips of 16 columns.
+    let wideTiles = kernel == .avx512 && !inPlace
+    #if arch(x86_64)
+    let stripWidth = wideTiles ? avx512StripColumns : gemmNR
+    #else
+    let stripWidth = gemmNR
+    #endif
+    let strips = (n + stripWidth - 1) / stripWidth
     let partition = BlockPartition(m: m, n: n, strip: inPlace ? avx2InPlaceTileRows : gemmMR)
     let useThreads = parallel && m * n * k >= gemmThreadedWork
     let readsBInPlace = avx2ReadsBInPlace(n: n, b: b, kernel: kernel)
@@ -159,7 +173,7 @@ private func gemmPanels(
         let panelB = MatrixOperand(
             base: b.base + depth * b.rowStride, rowStride: b.rowStride, columnStride: b.columnStride)
         if !readsBInPlace {
-            packPanelOfB(panelB, strips: strips, n: n, kc: kc, into: packedB, threads: useThreads)
+            packPanelOfB(panelB, strips: strips, width: stripWidth, n: n, kc: kc, into: packedB, threads: useThreads)
         }
         let panelA = MatrixOperand(
             base: a.base + depth * a.columnStride, rowStride: a.rowStride, columnStride: a.columnStride)
@@ -170,7 +184,7 @@ private func gemmPanels(
             computeBlockOfC(
                 panelA: panelA, rows: rows, columns: columns, kc: kc, packedA: packedA + slot * sizeA,
                 packedB: packedB, bInPlace: readsBInPlace ? panelB : nil, c: c, ldc: ldc, accumulate: addOnto,
-                kernel: kernel)
+                kernel: kernel, wideTiles: wideTiles)
             if lastPanel { finish?(rows, columns) }
         }
         if useThreads {
@@ -182,19 +196,20 @@ private func gemmPanels(
     }
 }
 
-/// Packs a kc-deep panel of B into strips of 8 columns, over threads when it is large.
+/// Packs a kc-deep panel of B into strips of `width` (8 or 16) columns, over threads when it is large.
 private func packPanelOfB(
-    _ panelB: MatrixOperand, strips: Int, n: Int, kc: Int, into packedB: UnsafeMutablePointer<Float>, threads: Bool
+    _ panelB: MatrixOperand, strips: Int, width: Int, n: Int, kc: Int, into packedB: UnsafeMutablePointer<Float>,
+    threads: Bool
 ) {
     let stripChunks = (strips + 15) / 16
     let packStrips: (Int) -> Void = { chunk in
         let first = chunk * 16
         for strip in first..<min(strips, first + 16) {
-            packStripOfB(panelB, strip: strip, n: n, kc: kc, into: packedB + strip * gemmNR * kc)
+            packStripOfB(panelB, strip: strip, width: width, n: n, kc: kc, into: packedB + strip * width * kc)
         }
     }
     // Packing a panel under 256 KB is quicker than waking a thread for it.
-    if threads && strips * gemmNR * kc > 1 << 16 {
+    if threads && strips * width * kc > 1 << 16 {
         parallelChunks(stripChunks, packStrips)
     } else {
         (0..<stripChunks).forEach(packStrips)
@@ -204,7 +219,14 @@ private func packPanelOfB(
 /// Whether the AVX2 tiles read B in place: row-major, whole strips of 8 columns, at most
 /// gemmDirectColumns wide (packing such a B would cost as much as using it).
 private func avx2ReadsBInPlace(n: Int, b: MatrixOperand, kernel: GemmKernel) -> Bool {
-    kernel == .avx2 && b.columnStride == 1 && n % gemmNR == 0 && n <= gemmDirectColumns
+    kernel.usesAVX2 && b.columnStride == 1 && n % gemmNR == 0 && n <= gemmDirectColumns
+        && !takesWideTiles(n: n, kernel: kernel)
+}
+
+/// Whether an n-column product runs on the AVX-512 tiles: packing A and B costs about 1/n of
+/// the product, and their 24×16 tiles outrun the AVX2 ones reading A in place from 64 columns on.
+private func takesWideTiles(n: Int, kernel: GemmKernel) -> Bool {
+    kernel == .avx512 && n >= gemmWideTilesColumns
 }
 
 /// How an m×n product is cut into work chunks: blocks of `rows` × `columns` (see `rowsPerBlock`
@@ -259,31 +281,37 @@ private func columnsPerBlock(n: Int, rowBlocks: Int) -> Int {
 
 // MARK: - Packing
 
-/// Copies columns `strip*8 ..< strip*8+8` of a kc-deep panel of B into `kc` rows of 8,
-/// zero-padding past column n, so the micro-kernel reads one contiguous vector per k.
+/// Copies columns `strip·w ..< strip·w + w` of a kc-deep panel of B into `kc` rows of w = `width`
+/// (8 or 16), zero-padding past column n, so the micro-kernel reads one contiguous vector per k.
 @inline(__always)
-private func packStripOfB(_ b: MatrixOperand, strip: Int, n: Int, kc: Int, into out: UnsafeMutablePointer<Float>) {
-    let first = strip * gemmNR
-    let width = min(gemmNR, n - first)
-    if width == gemmNR && b.columnStride == 1 {
+private func packStripOfB(
+    _ b: MatrixOperand, strip: Int, width stripWidth: Int, n: Int, kc: Int, into out: UnsafeMutablePointer<Float>
+) {
+    let first = strip * stripWidth
+    let width = min(stripWidth, n - first)
+    if width == stripWidth && b.columnStride == 1 {
         for p in 0..<kc {
             let source = UnsafeRawPointer(b.base + p * b.rowStride + first)
-            (UnsafeMutableRawPointer(out + p * gemmNR)).storeBytes(
-                of: source.loadUnaligned(as: SIMD8<Float>.self), as: SIMD8<Float>.self)
+            let destination = UnsafeMutableRawPointer(out + p * stripWidth)
+            for half in stride(from: 0, to: stripWidth * 4, by: 32) {
+                destination.storeBytes(
+                    of: source.loadUnaligned(fromByteOffset: half, as: SIMD8<Float>.self), toByteOffset: half,
+                    as: SIMD8<Float>.self)
+            }
         }
         return
     }
-    if width == gemmNR && b.rowStride == 1 {
+    if width == stripWidth && b.rowStride == 1 {
         // A transposed operand: each packed column is a contiguous run of the source.
-        for j in 0..<gemmNR {
+        for j in 0..<stripWidth {
             let source = b.base + (first + j) * b.columnStride
-            for p in 0..<kc { out[p * gemmNR + j] = source[p] }
+            for p in 0..<kc { out[p * stripWidth + j] = source[p] }
         }
         return
     }
     for p in 0..<kc {
-        let row = out + p * gemmNR
-        for j in 0..<gemmNR {
+        let row = out + p * stripWidth
+        for j in 0..<stripWidth {
             row[j] = j < width ? b.element(p, first + j) : 0
         }
     }
@@ -328,15 +356,22 @@ private func packBlockOfA(_ a: MatrixOperand, rows: Range<Int>, kc: Int, into ou
 
 // MARK: - Blocks and tiles
 
-/// Runs the register tiles over one chunk of C: the AVX2 build (TransformerEngineKernelsAVX2)
-/// when chosen, else A's rows packed into `packedA` and the generic 6×8 micro-kernel.
+/// Runs the register tiles over one chunk of C: with `wideTiles`, A's rows packed into `packedA`
+/// and the AVX-512 24×16 tiles (B packed in strips of 16); else the AVX2 build
+/// (TransformerEngineKernelsAVX2) when chosen, else A packed and the generic 6×8 micro-kernel.
 private func computeBlockOfC(
     panelA: MatrixOperand, rows: Range<Int>, columns: Range<Int>, kc: Int, packedA: UnsafeMutablePointer<Float>,
     packedB: UnsafeMutablePointer<Float>, bInPlace: MatrixOperand?, c: UnsafeMutablePointer<Float>, ldc: Int,
-    accumulate: Bool, kernel: GemmKernel
+    accumulate: Bool, kernel: GemmKernel, wideTiles: Bool
 ) {
     #if arch(x86_64)
-    if kernel == .avx2 {
+    if wideTiles {
+        packBlockOfA(panelA, rows: rows, kc: kc, into: packedA)
+        return avx512MultiplyPackedBlock(
+            kc: kc, packedA: packedA, rowCount: rows.count, packedB: packedB, firstColumn: columns.lowerBound,
+            columnCount: columns.count, c: c + rows.lowerBound * ldc, ldc: ldc, accumulate: accumulate)
+    }
+    if kernel.usesAVX2 {
         return computeBlockOfCWithAVX2(
             panelA: panelA, rows: rows, columns: columns, kc: kc, packedA: packedA, packedB: packedB,
             bInPlace: bInPlace, c: c, ldc: ldc, accumulate: accumulate)

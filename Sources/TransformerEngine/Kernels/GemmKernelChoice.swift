@@ -1,33 +1,39 @@
-// Which build of the inner loops this process runs (GEMM tiles, elementwise kernels): AVX2 when the CPU has it.
+// Which build of the inner loops this process runs (GEMM tiles, elementwise kernels): AVX-512 or AVX2 when the CPU has it.
 
 import Foundation
 import TransformerEngineKernelsAVX2
 
 // MARK: - Choice
 
-/// The implementation of GEMM's and the elementwise kernels' inner loops; both give bit-identical results.
+/// The implementation of GEMM's and the elementwise kernels' inner loops; all give bit-identical results.
 enum GemmKernel: Sendable {
     /// Portable SIMD code built for baseline x86-64 (SSE) or whatever the package targets.
     case generic
     /// The same arithmetic built with `-target-cpu haswell` (module TransformerEngineKernelsAVX2).
     case avx2
+    /// AVX2 as above, except GEMM's packed-panel tiles (24×16) and GELU, which run from
+    /// TransformerEngineKernelsAVX512 (`-target-cpu skylake-avx512`).
+    case avx512
 
-    /// The kernel chosen once per process: `LITBOOK_KERNEL=generic` forces the portable one.
+    /// The kernel chosen once per process: the widest this CPU runs. `LITBOOK_KERNEL=generic`
+    /// forces the portable one, `LITBOOK_KERNEL=avx2` stops at AVX2.
     static let current: GemmKernel = {
-        if ProcessInfo.processInfo.environment["LITBOOK_KERNEL"] == "generic" { return .generic }
-        return cpuFeatures.isSuperset(of: haswellFeatures) ? .avx2 : .generic
+        let asked = ProcessInfo.processInfo.environment["LITBOOK_KERNEL"]
+        if asked == "generic" || !avx2IsAvailable { return .generic }
+        return asked != "avx2" && avx512IsAvailable ? .avx512 : .avx2
     }()
 
-    /// Whether GELU runs its AVX-512 build (TransformerEngineKernelsAVX512, sixteen lanes; the GEMM
-    /// tiles and the other kernels stay on AVX2): with the AVX2 kernel on a CPU that has every
-    /// feature of `-target-cpu skylake-avx512`, unless `LITBOOK_KERNEL=avx2`.
-    static let wideElementwise: Bool =
-        current == .avx2 && ProcessInfo.processInfo.environment["LITBOOK_KERNEL"] != "avx2" && avx512IsAvailable
+    /// Whether this kernel runs the AVX2 build (TransformerEngineKernelsAVX2) for what the AVX-512
+    /// build does not hold: every kernel but the generic one.
+    var usesAVX2: Bool { self != .generic }
+
+    /// Whether GELU runs its AVX-512 build (sixteen lanes).
+    static var wideElementwise: Bool { current == .avx512 }
 
     /// Whether the AVX2 kernel can run here at all (tests compare it with the generic one).
     static var avx2IsAvailable: Bool { cpuFeatures.isSuperset(of: haswellFeatures) }
 
-    /// Whether the AVX-512 build of GELU can run here at all (tests compare it with the generic one).
+    /// Whether the AVX-512 builds can run here at all (tests compare them with the generic one).
     static var avx512IsAvailable: Bool { cpuFeatures.isSuperset(of: haswellFeatures.union(skylakeAVX512Features)) }
 }
 

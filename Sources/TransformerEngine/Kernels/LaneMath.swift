@@ -303,8 +303,9 @@ func maximum(_ x: UnsafePointer<Float>, count: Int) -> Float {
 
 // MARK: - Rows in blocks of eight
 
-/// Lane i holds Σ_j term(i, j) over j = 0..<n, added in index order, for the rows i < `live` of a
-/// block (lanes from `live` on are 0). O(live·n).
+/// Lane i holds Σ_j term(i, j) over j = 0..<n, added in index order in `Sum` (Float, or Double
+/// for layer norm's mean and variance), for the rows i < `live` of a block (lanes from `live` on
+/// are 0). O(live·n).
 ///
 /// Each row's sum is the same chain of additions as a loop over that row alone, so the bits are
 /// the same. A full block runs its eight chains side by side: a row's next addition waits for its
@@ -313,18 +314,20 @@ func maximum(_ x: UnsafePointer<Float>, count: Int) -> Float {
 /// Callers index the block with wrapping arithmetic (`i &* n &+ j`, in bounds by construction):
 /// with checked arithmetic on every term, layer norm's row kernels took a third longer.
 @inline(__always)
-func rowSums(live: Int, count n: Int, _ term: (_ row: Int, _ j: Int) -> Float) -> Lanes {
+func rowSums<Sum: BinaryFloatingPoint & SIMDScalar>(
+    live: Int, count n: Int, _ term: (_ row: Int, _ j: Int) -> Sum
+) -> SIMD8<Sum> {
     guard live == 8 else {
-        var sums = Lanes()
+        var sums = SIMD8<Sum>()
         for i in 0..<live {
-            var sum: Float = 0
+            var sum: Sum = 0
             for j in 0..<n { sum += term(i, j) }
             sums[i] = sum
         }
         return sums
     }
-    var s0: Float = 0, s1: Float = 0, s2: Float = 0, s3: Float = 0
-    var s4: Float = 0, s5: Float = 0, s6: Float = 0, s7: Float = 0
+    var s0: Sum = 0, s1: Sum = 0, s2: Sum = 0, s3: Sum = 0
+    var s4: Sum = 0, s5: Sum = 0, s6: Sum = 0, s7: Sum = 0
     for j in 0..<n {
         s0 += term(0, j)
         s1 += term(1, j)
@@ -335,7 +338,7 @@ func rowSums(live: Int, count n: Int, _ term: (_ row: Int, _ j: Int) -> Float) -
         s6 += term(6, j)
         s7 += term(7, j)
     }
-    return Lanes(s0, s1, s2, s3, s4, s5, s6, s7)
+    return SIMD8<Sum>(s0, s1, s2, s3, s4, s5, s6, s7)
 }
 
 // MARK: - Softmax rows
@@ -395,7 +398,7 @@ func softmaxBackwardRows(
 }
 
 /// Cross-entropy's probabilities for `rows` rows of logits, out = exp(x − max) / Σ with each sum in
-/// index order. Stores each row's max and sum, from which its loss is max + log Σ − x[target].
+/// index order. Stores each row's max and sum, from which its loss is (max − x[target]) + log Σ.
 /// O(rows·n).
 @inline(__always)
 func crossEntropyRows(
@@ -424,30 +427,40 @@ func crossEntropyRows(
 // MARK: - Layer norm rows
 
 /// Normalises rows `rows` of x ([rows × n]): x̂ = (x − mean)·rstd and y = x̂·γ + β, keeping x̂ and
-/// rstd for backward. Mean and variance are summed in index order; the rest eight lanes at a time.
+/// rstd for backward.
+///
+/// The mean is a Double sum in index order over n, kept as two Floats, mean = high + low, and
+/// x − mean is computed as (x − high) − low: near a large offset x − high is exact, so the centred
+/// values keep the Float digits of x that lie below the offset's. The variance is the Double sum
+/// of their squares over n (two passes, as PyTorch), rstd = 1/√(variance + ε) in Float. Each row
+/// alone decides its bits, so threads and kernel builds do not change them. A Float sum of 4,096
+/// values near 10⁶ is off by units, which the normalised row would show; a Double sum of Floats
+/// is exact to about 2⁻²⁹ of its size for any n a row has.
 @inline(__always)
 func layerNormRows(
     _ x: UnsafePointer<Float>, gamma: UnsafePointer<Float>, beta: UnsafePointer<Float>, rows: Range<Int>, n: Int,
     epsilon: Float, normalized: UnsafeMutablePointer<Float>, inverseStd: UnsafeMutablePointer<Float>,
     output: UnsafeMutablePointer<Float>
 ) {
-    let width = Lanes(repeating: Float(n))
+    let width = SIMD8<Double>(repeating: Double(n))
     var first = rows.lowerBound
     while first < rows.upperBound {
         let live = Swift.min(8, rows.upperBound - first)
         let block = x + first * n
-        let means = rowSums(live: live, count: n) { i, j in block[i &* n &+ j] } / width
+        let means = rowSums(live: live, count: n) { i, j in Double(block[i &* n &+ j]) } / width
+        let highs = SIMD8<Float>(means)
+        let lows = SIMD8<Float>(means - SIMD8<Double>(highs))
         let variances = rowSums(live: live, count: n) { i, j in
-            let d = block[i &* n &+ j] - means[i]
+            let d = Double((block[i &* n &+ j] - highs[i]) - lows[i])
             return d * d
         } / width
-        let rstds = 1 / (variances + epsilon).squareRoot()
+        let rstds = 1 / (SIMD8<Float>(variances) + epsilon).squareRoot()
         for i in 0..<live {
             let r = first + i
             inverseStd[r] = rstds[i]
-            let shift = Lanes(repeating: means[i]), scale = Lanes(repeating: rstds[i])
+            let high = Lanes(repeating: highs[i]), low = Lanes(repeating: lows[i]), scale = Lanes(repeating: rstds[i])
             let xhat = normalized + r * n
-            mapLanes(x + r * n, into: xhat, count: n) { ($0 - shift) * scale }
+            mapLanes(x + r * n, into: xhat, count: n) { (($0 - high) - low) * scale }
             zipLanes(xhat, gamma, into: output + r * n, count: n) { $0 * $1 }
             zipLanes(output + r * n, beta, into: output + r * n, count: n) { $0 + $1 }
         }

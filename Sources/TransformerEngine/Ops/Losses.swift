@@ -35,7 +35,9 @@ public func crossEntropy(_ logits: Tensor, targets: [Int], ignoreIndex: Int? = n
         let target = targets[r]
         if target == ignoreIndex { continue }
         precondition(target >= 0 && target < classes, "crossEntropy: target \(target) is not a class of \(classes)")
-        total += Double(peaks[r] + Foundation.log(sums[r]) - logits.scalars[r * classes + target])
+        // PyTorch's order, −log_softmax = (max − x) + log Σ: max + log Σ first would round log Σ
+        // away next to a large max (1e30 + log 3 − 1e30 is 0).
+        total += Double((peaks[r] - logits.scalars[r * classes + target]) + Foundation.log(sums[r]))
         counted += 1
     }
     let loss = Tensor(scalar: counted == 0 ? 0 : Float(total / Double(counted)))

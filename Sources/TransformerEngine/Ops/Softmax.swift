@@ -27,7 +27,8 @@ extension Tensor {
         }
     }
 
-    /// log softmax along `axis`: x − max − log Σ e^(x − max). O(count).
+    /// log softmax along `axis`: (x − max) − log Σ e^(x − max), in PyTorch's order, so a row of
+    /// huge equal values gives −log n rather than (x − (max + log n)) = 0. O(count).
     public func logSoftmax(axis: Int = -1) -> Tensor {
         let axis = normalizedAxis(axis, op: "logSoftmax")
         if axis != rank - 1 { return transposed(axis, rank - 1).logSoftmax(axis: -1).transposed(axis, rank - 1) }
@@ -36,8 +37,8 @@ extension Tensor {
             for j in 0..<n where row[j] > peak { peak = row[j] }
             var total: Float = 0
             for j in 0..<n { total += fastExp(row[j] - peak) }
-            let shift = peak + Foundation.log(total)
-            for j in 0..<n { out[j] = row[j] - shift }
+            let logTotal = Foundation.log(total)
+            for j in 0..<n { out[j] = (row[j] - peak) - logTotal }
         }
         return Tensor.recorded(result, from: [self]) { g in
             // dx = g − softmax ⊙ Σ g
