@@ -27,11 +27,14 @@ final class UnsafeURLTests: XCTestCase {
     }
 
     func testLinksImagesAndAutolinksAreWarnedAtTheirPlace() {
-        let text = "# T\n\n点 [这里](javascript:alert(1)) 或 ![图](data:text/html,x)\n\n<vbscript:msgbox>\n\n[ok](https://a.b)\n"
-        XCTAssertEqual(NoteParser.parse(path: "Notes/x.md", text: text).problems.map(\.description), [
-            "Notes/x.md:3:14: warning: unsafe link address 'javascript:alert(1)' is not written into the page",
-            "Notes/x.md:3:46: warning: unsafe link address 'data:text/html,x' is not written into the page",
-            "Notes/x.md:5:2: warning: unsafe link address 'vbscript:msgbox' is not written into the page",
-        ])
+        let text =
+            "# T\n\n点 [这里](javascript:alert(1)) 或 ![图](data:text/html,x)\n\n<vbscript:msgbox>\n\n[ok](https://a.b)\n"
+        XCTAssertEqual(
+            NoteParser.parse(path: "Notes/x.md", text: text).problems.map(\.description),
+            [
+                "Notes/x.md:3:14: warning: unsafe link address 'javascript:alert(1)' is not written into the page",
+                "Notes/x.md:3:46: warning: unsafe link address 'data:text/html,x' is not written into the page",
+                "Notes/x.md:5:2: warning: unsafe link address 'vbscript:msgbox' is not written into the page",
+            ])
     }
 }

@@ -5,7 +5,9 @@ import XCTest
 
 final class DollarRuleTests: XCTestCase {
     private func inlines(_ text: String) -> [Inline] {
-        guard case .paragraph(let inlines, _)? = NoteParser.parse(path: "n.md", text: text).note.blocks.first else { return [] }
+        guard case .paragraph(let inlines, _)? = NoteParser.parse(path: "n.md", text: text).note.blocks.first else {
+            return []
+        }
         return inlines
     }
 
@@ -80,19 +82,34 @@ final class DollarRuleTests: XCTestCase {
 
     func testBadTeXIsAWarningAtItsPlace() {
         let cases: [(String, [String], UInt)] = [
-            ("# T\n\nsee $a + \\foo$ here\n",
-             ["Notes/x.md:3:10: warning: unknown TeX command '\\foo'; the formula is shown as TeX"], #line),
-            ("see $\\frac{a$ here\n",
-             ["Notes/x.md:1:11: warning: unbalanced brace: this '{' is never closed; the formula is shown as TeX"], #line),
-            ("$$\nx\n\\bad\n$$\n",
-             ["Notes/x.md:3:1: warning: unknown TeX command '\\bad'; the formula is shown as TeX"], #line),
-            ("```math\na &\n```\n",
-             ["Notes/x.md:2:3: warning: '&' is only allowed inside an environment such as aligned or pmatrix; the formula is shown as TeX"], #line),
-            ("| a |\n|---|\n| $\\nope$ |\n",
-             ["Notes/x.md:3:4: warning: unknown TeX command '\\nope'; the formula is shown as TeX"], #line),
+            (
+                "# T\n\nsee $a + \\foo$ here\n",
+                ["Notes/x.md:3:10: warning: unknown TeX command '\\foo'; the formula is shown as TeX"], #line
+            ),
+            (
+                "see $\\frac{a$ here\n",
+                ["Notes/x.md:1:11: warning: unbalanced brace: this '{' is never closed; the formula is shown as TeX"],
+                #line
+            ),
+            (
+                "$$\nx\n\\bad\n$$\n",
+                ["Notes/x.md:3:1: warning: unknown TeX command '\\bad'; the formula is shown as TeX"], #line
+            ),
+            (
+                "```math\na &\n```\n",
+                [
+                    "Notes/x.md:2:3: warning: '&' is only allowed inside an environment such as aligned or pmatrix; the"
+                        + " formula is shown as TeX"
+                ], #line
+            ),
+            (
+                "| a |\n|---|\n| $\\nope$ |\n",
+                ["Notes/x.md:3:4: warning: unknown TeX command '\\nope'; the formula is shown as TeX"], #line
+            ),
         ]
         for (text, expected, line) in cases {
-            XCTAssertEqual(NoteParser.parse(path: "Notes/x.md", text: text).problems.map(\.description), expected, line: line)
+            XCTAssertEqual(
+                NoteParser.parse(path: "Notes/x.md", text: text).problems.map(\.description), expected, line: line)
         }
     }
 

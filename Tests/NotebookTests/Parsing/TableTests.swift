@@ -9,7 +9,10 @@ final class TableTests: XCTestCase {
     }
 
     private func table(_ text: String, line: UInt = #line) -> Table? {
-        guard case .table(let table, _)? = blocks(text).first(where: { if case .table = $0 { return true }; return false })
+        guard
+            case .table(let table, _)? = blocks(text).first(where: {
+                if case .table = $0 { return true }; return false
+            })
         else { return nil }
         return table
     }
@@ -44,7 +47,8 @@ final class TableTests: XCTestCase {
     func testGFMExample201TableEndsAtABlockQuote() {
         let b = blocks("| abc | def |\n| --- | --- |\n| bar | baz |\n> bar\n")
         XCTAssertEqual(b.count, 2)
-        XCTAssertEqual(cells(table("| abc | def |\n| --- | --- |\n| bar | baz |\n> bar\n")), [["abc", "def"], ["bar", "baz"]])
+        XCTAssertEqual(
+            cells(table("| abc | def |\n| --- | --- |\n| bar | baz |\n> bar\n")), [["abc", "def"], ["bar", "baz"]])
         guard case .blockQuote = b[1] else { return XCTFail("\(b)") }
     }
 
@@ -85,7 +89,9 @@ final class TableTests: XCTestCase {
     func testTextBeforeTheHeaderStaysAParagraph() {
         let b = blocks("说明如下：\n| a | b |\n|---|---|\n| 1 | 2 |\n")
         XCTAssertEqual(b.count, 2)
-        guard case .paragraph(let p, let range) = b[0], case .table(_, let tableRange) = b[1] else { return XCTFail("\(b)") }
+        guard case .paragraph(let p, let range) = b[0], case .table(_, let tableRange) = b[1] else {
+            return XCTFail("\(b)")
+        }
         XCTAssertEqual(p, [.text("说明如下：")])
         XCTAssertEqual(range.lines, 1...1)
         XCTAssertEqual(tableRange.lines, 2...4)
@@ -93,7 +99,9 @@ final class TableTests: XCTestCase {
 
     func testTableInAListItem() {
         let b = blocks("- 表：\n\n  | a | b |\n  |---|:-:|\n  | 1 | 2 |\n")
-        guard case .list(let list, _)? = b.first, case .table(let t, _)? = list.items[0].last else { return XCTFail("\(b)") }
+        guard case .list(let list, _)? = b.first, case .table(let t, _)? = list.items[0].last else {
+            return XCTFail("\(b)")
+        }
         XCTAssertEqual(cells(t), [["a", "b"], ["1", "2"]])
     }
 
