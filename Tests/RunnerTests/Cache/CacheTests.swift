@@ -27,8 +27,10 @@ final class CacheTests: XCTestCase {
 
     /// Runs `text` as `Notes/cache.md` with a fresh runner over `cache` (as a new `litbook run` would)
     /// and returns the result and whether the note was compiled.
-    private func run(_ text: String, cache: String, force: Bool = false, forcePaths: Set<String> = [],
-                     limits: Limits = RunnerFixtures.limits, toolchain: Toolchain? = nil) async throws -> (run: NoteRun, compiled: Bool) {
+    private func run(
+        _ text: String, cache: String, force: Bool = false, forcePaths: Set<String> = [],
+        limits: Limits = RunnerFixtures.limits, toolchain: Toolchain? = nil
+    ) async throws -> (run: NoteRun, compiled: Bool) {
         let log = ProgressLog()
         let note = try RunnerFixtures.note("cache", text: text)
         let runner = try makeRunner(cache: cache, force: force, forcePaths: forcePaths, limits: limits,
@@ -48,10 +50,20 @@ final class CacheTests: XCTestCase {
         let cases: [(change: String, text: String, reruns: Bool)] = [
             ("nothing", original, false),
             ("a prose edit", original.replacingOccurrences(of: "Some prose.", with: "Some better prose."), false),
-            ("prose that moves the cells down", original.replacingOccurrences(of: "Some prose.", with: "Some\n\nprose."), false),
-            ("the code of a norun cell", original.replacingOccurrences(of: "shown, not run", with: "still not run"), false),
+            (
+                "prose that moves the cells down",
+                original.replacingOccurrences(of: "Some prose.", with: "Some\n\nprose."), false
+            ),
+            (
+                "the code of a norun cell", original.replacingOccurrences(of: "shown, not run", with: "still not run"),
+                false
+            ),
             ("the code of a cell", original.replacingOccurrences(of: "x * 2", with: "x * 3"), true),
-            ("a cell's options", original.replacingOccurrences(of: "```swift\nprint(\"second\")", with: "```swift hidden\nprint(\"second\")"), true),
+            (
+                "a cell's options",
+                original.replacingOccurrences(
+                    of: "```swift\nprint(\"second\")", with: "```swift hidden\nprint(\"second\")"), true
+            ),
             ("a limit set by the note", "---\ntimeout: 30s\n---\n" + original, true),
         ]
         for test in cases {
@@ -112,10 +124,12 @@ final class CacheTests: XCTestCase {
         let build = scratch.path + "/build"
         try FileManager.default.createDirectory(atPath: build, withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: real.moduleDirectory, toPath: build + "/Modules")
-        var library = try XCTUnwrap(FileManager.default.contents(atPath: real.libraryDirectory + "/" + Toolchain.runtimeLibraryFile))
+        var library = try XCTUnwrap(
+            FileManager.default.contents(atPath: real.libraryDirectory + "/" + Toolchain.runtimeLibraryFile))
         library.append(0)
         try library.write(to: URL(fileURLWithPath: build + "/" + Toolchain.runtimeLibraryFile))
-        let changedEngine = Toolchain(compiler: real.compiler, libraryDirectory: build, moduleDirectory: build + "/Modules")
+        let changedEngine = Toolchain(
+            compiler: real.compiler, libraryDirectory: build, moduleDirectory: build + "/Modules")
         let afterEngine = try await run(original, cache: scratch.path + "/cache", toolchain: changedEngine)
         XCTAssertTrue(afterEngine.compiled, "a changed runtime library re-runs the note")
         XCTAssertFalse(afterEngine.run.failed)
@@ -132,7 +146,8 @@ final class CacheTests: XCTestCase {
                                         moduleDirectory: real.moduleDirectory)
         let newCompiler = try await run(original, cache: scratch.path + "/cache", toolchain: changedCompiler).compiled
         XCTAssertTrue(newCompiler)
-        let sameNewCompiler = try await run(original, cache: scratch.path + "/cache", toolchain: changedCompiler).compiled
+        let sameNewCompiler = try await run(original, cache: scratch.path + "/cache", toolchain: changedCompiler)
+            .compiled
         XCTAssertFalse(sameNewCompiler)
     }
 
@@ -141,10 +156,14 @@ final class CacheTests: XCTestCase {
         let broken = original.replacingOccurrences(of: "print(x * 2)", with: "print(x.nope)")
         let first = try await run(broken, cache: scratch.path)
         XCTAssertEqual(first.run.cells[0].error?.location?.description, "Notes/cache.md:7:9")
-        let sameLines = try await run(broken.replacingOccurrences(of: "Some prose.", with: "Other prose."), cache: scratch.path).compiled
-        XCTAssertFalse(sameLines,
-                       "an edit that moves no line keeps the cached error")
-        let moved = try await run(broken.replacingOccurrences(of: "Some prose.", with: "Some\n\nprose."), cache: scratch.path)
+        let sameLines = try await run(
+            broken.replacingOccurrences(of: "Some prose.", with: "Other prose."), cache: scratch.path
+        ).compiled
+        XCTAssertFalse(
+            sameLines,
+            "an edit that moves no line keeps the cached error")
+        let moved = try await run(
+            broken.replacingOccurrences(of: "Some prose.", with: "Some\n\nprose."), cache: scratch.path)
         XCTAssertTrue(moved.compiled, "an edit that moves the error's line runs the note again")
         XCTAssertEqual(moved.run.cells[0].error?.location?.description, "Notes/cache.md:9:9")
     }

@@ -28,7 +28,9 @@ final class DataDigestMemoTests: XCTestCase {
         first.save()
 
         // The memo is believed while the stat is the same: a planted digest comes back unread.
-        var saved = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: memoFile))) as? [String: [String: String]])
+        var saved = try XCTUnwrap(
+            JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: memoFile)))
+                as? [String: [String: String]])
         let key = try XCTUnwrap(saved.keys.first)
         saved[key]?["sha256"] = "remembered"
         try JSONSerialization.data(withJSONObject: saved).write(to: URL(fileURLWithPath: memoFile))
@@ -47,6 +49,8 @@ final class DataDigestMemoTests: XCTestCase {
         let memo = DataDigestMemo(file: memoFile, now: { Int(time(nil)) })
         _ = memo.digest(ofFileAt: data)
         memo.save()
-        XCTAssertFalse(FileManager.default.fileExists(atPath: memoFile), "an edit within the clock's resolution could hide behind the same stat")
+        XCTAssertFalse(
+            FileManager.default.fileExists(atPath: memoFile),
+            "an edit within the clock's resolution could hide behind the same stat")
     }
 }

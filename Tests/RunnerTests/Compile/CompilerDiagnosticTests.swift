@@ -16,11 +16,13 @@ final class CompilerDiagnosticTests: XCTestCase {
             error: link command failed with exit code 1
             """
         let (diagnostics, unattributed) = CompilerDiagnostic.parse(output)
-        XCTAssertEqual(diagnostics.map { "\($0.file)|\($0.line)|\($0.column)|\($0.severity)|\($0.message)|\($0.excerpt.count)" }, [
-            "Notes/y.md|4|9|error|value of type '[Int]' has no member 'cnt'|2",
-            "/tmp/x/main.swift|13|1|error|extraneous '}' at top level|2",
-            "C:\\notes\\z.md|2|3|warning|variable 'x' was never used|0",
-        ])
+        XCTAssertEqual(
+            diagnostics.map { "\($0.file)|\($0.line)|\($0.column)|\($0.severity)|\($0.message)|\($0.excerpt.count)" },
+            [
+                "Notes/y.md|4|9|error|value of type '[Int]' has no member 'cnt'|2",
+                "/tmp/x/main.swift|13|1|error|extraneous '}' at top level|2",
+                "C:\\notes\\z.md|2|3|warning|variable 'x' was never used|0",
+            ])
         XCTAssertEqual(unattributed, ["error: link command failed with exit code 1"])
     }
 

@@ -23,7 +23,9 @@ final class NoteSettingsTests: XCTestCase {
     }
 
     func testTheNoteOverridesTheDefaults() throws {
-        let note = NoteParser.parse(path: "Notes/x.md", text: "---\ntimeout: 5s\nmemory: 256MB\noutput-limit: 8KB\n---\n# x\n").note
+        let note = NoteParser.parse(
+            path: "Notes/x.md", text: "---\ntimeout: 5s\nmemory: 256MB\noutput-limit: 8KB\n---\n# x\n"
+        ).note
         let limits = try NoteSettings.limits(for: note, defaults: .defaults)
         XCTAssertEqual(limits, Limits(timeLimit: 5, memoryLimit: 256 << 20, outputLimit: 8 << 10))
         let plain = NoteParser.parse(path: "Notes/y.md", text: "# y\n").note
@@ -33,7 +35,8 @@ final class NoteSettingsTests: XCTestCase {
     func testABadValueIsQuoted() {
         let note = NoteParser.parse(path: "Notes/x.md", text: "---\ntimeout: soon\n---\n# x\n").note
         XCTAssertThrowsError(try NoteSettings.limits(for: note, defaults: .defaults)) { error in
-            XCTAssertEqual("\(error)", "Notes/x.md: front matter 'timeout: soon' is not a duration such as '30s', '2m' or '500ms'")
+            XCTAssertEqual(
+                "\(error)", "Notes/x.md: front matter 'timeout: soon' is not a duration such as '30s', '2m' or '500ms'")
         }
     }
 }
