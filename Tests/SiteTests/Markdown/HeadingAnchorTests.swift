@@ -47,13 +47,17 @@ final class HeadingAnchorTests: XCTestCase {
     }
 
     func testAnchorsAreStableAcrossBuilds() {
-        XCTAssertEqual(NoteOutline(note: SiteFixture.attention).headings, NoteOutline(note: SiteFixture.attention).headings)
-        XCTAssertEqual(NoteOutline(note: SiteFixture.attention).headings.map(\.anchor),
-                       ["缩放点积注意力", "为什么要除以-d", "缩放点积注意力-2"])
+        XCTAssertEqual(
+            NoteOutline(note: SiteFixture.attention).headings, NoteOutline(note: SiteFixture.attention).headings)
+        XCTAssertEqual(
+            NoteOutline(note: SiteFixture.attention).headings.map(\.anchor),
+            ["缩放点积注意力", "为什么要除以-d", "缩放点积注意力-2"])
     }
 
     func testPageNamesKeepChineseAndAreUnique() {
-        let names = PageNames(notePaths: ["Notes/01-自注意力.md", "Notes/A b.md", "Notes/a-b.md", "Notes/index.md", "Notes/!!.md"])
+        let names = PageNames(notePaths: [
+            "Notes/01-自注意力.md", "Notes/A b.md", "Notes/a-b.md", "Notes/index.md", "Notes/!!.md",
+        ])
         XCTAssertEqual(names["Notes/01-自注意力.md"], "01-自注意力.html")
         XCTAssertEqual(names["Notes/A b.md"], "a-b.html")
         XCTAssertEqual(names["Notes/a-b.md"], "a-b-2.html")

@@ -15,13 +15,17 @@ final class ProseRenderingTests: XCTestCase {
     func testInlineAndDisplayFormulasAreMathML() {
         let html = page("# T\n\n权重 $\\sqrt{d_k}$ 与\n\n$$\nx^2\n$$\n").html
         XCTAssertTrue(html.contains("<p>权重 <math><msqrt><msub><mi>d</mi><mi>k</mi></msub></msqrt></math> 与</p>"), html)
-        XCTAssertTrue(html.contains("<div class=\"math-display\"><math display=\"block\"><msup><mi>x</mi><mn>2</mn></msup></math></div>"))
+        XCTAssertTrue(
+            html.contains(
+                "<div class=\"math-display\"><math display=\"block\"><msup><mi>x</mi><mn>2</mn></msup></math></div>"))
         XCTAssertFalse(html.contains("$$"))
     }
 
     func testMathFenceIsADisplayFormula() {
         let html = page("# T\n\n```math\n\\frac{a}{b}\n```\n").html
-        XCTAssertTrue(html.contains("<div class=\"math-display\"><math display=\"block\"><mfrac><mi>a</mi><mi>b</mi></mfrac></math></div>"))
+        XCTAssertTrue(
+            html.contains(
+                "<div class=\"math-display\"><math display=\"block\"><mfrac><mi>a</mi><mi>b</mi></mfrac></math></div>"))
         XCTAssertFalse(html.contains("language-math"))
     }
 
@@ -59,7 +63,9 @@ final class ProseRenderingTests: XCTestCase {
     }
 
     func testUnsafeLinksAreNotWritten() {
-        let (html, problems) = page("# T\n\n[点我](javascript:alert(1)) ![图](vbscript:x) <file:///etc/passwd> ![ok](data:image/png;base64,AA==)\n")
+        let (html, problems) = page(
+            "# T\n\n[点我](javascript:alert(1)) ![图](vbscript:x) <file:///etc/passwd> ![ok](data:image/png;base64,AA==)\n"
+        )
         XCTAssertFalse(html.contains("href=\"javascript"))
         XCTAssertFalse(html.contains("src=\"vbscript"))
         XCTAssertFalse(html.contains("href=\"file:"))
@@ -69,7 +75,8 @@ final class ProseRenderingTests: XCTestCase {
     }
 
     func testHrefsAreEscapedAsCmarkEscapesThem() {
-        let html = page("# T\n\n[a](foo\\bar) [b](<x y>) [c](https://e.org/?q=1&r='2') [d](https://e.org/%E4%B8%AD)\n").html
+        let html = page("# T\n\n[a](foo\\bar) [b](<x y>) [c](https://e.org/?q=1&r='2') [d](https://e.org/%E4%B8%AD)\n")
+            .html
         XCTAssertTrue(html.contains("<a href=\"foo%5Cbar\">a</a>"))
         XCTAssertTrue(html.contains("<a href=\"x%20y\">b</a>"))
         XCTAssertTrue(html.contains("<a href=\"https://e.org/?q=1&amp;r=&#x27;2&#x27;\">c</a>"))

@@ -35,7 +35,8 @@ final class SiteWriterTests: XCTestCase {
         _ = try SiteWriter(outputDirectory: site.path).write(files(["index.html": "旧", "a.html": "旧 a"]))
         var writer = SiteWriter(outputDirectory: site.path)
         writer.afterWritingFile = { path in if path == "b.html" { throw CocoaError(.fileWriteOutOfSpace) } }
-        XCTAssertThrowsError(try writer.write(files(["index.html": "新", "a.html": "新 a", "b.html": "新 b", "c.html": "新 c"])))
+        XCTAssertThrowsError(
+            try writer.write(files(["index.html": "新", "a.html": "新 a", "b.html": "新 b", "c.html": "新 c"])))
         XCTAssertEqual(read("index.html"), "旧")
         XCTAssertEqual(read("a.html"), "旧 a")
         XCTAssertNil(read("b.html"))
@@ -57,7 +58,8 @@ final class SiteWriterTests: XCTestCase {
 
     func testForeignFilesAreKeptWithAWarningAndRemovedWithClean() throws {
         _ = try SiteWriter(outputDirectory: site.path).write(files(["index.html": "一"]))
-        try FileManager.default.createDirectory(at: site.appendingPathComponent("extra"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: site.appendingPathComponent("extra"), withIntermediateDirectories: true)
         try Data("CNAME".utf8).write(to: site.appendingPathComponent("CNAME"))
         try Data("x".utf8).write(to: site.appendingPathComponent("extra/x.txt"))
 
@@ -96,15 +98,22 @@ final class SiteWriterTests: XCTestCase {
         try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
         try Data("手写的首页".utf8).write(to: site.appendingPathComponent("index.html"))
         XCTAssertThrowsError(try SiteWriter(outputDirectory: site.path).write(files(["index.html": "新"]))) { error in
-            XCTAssertTrue("\(error)".hasSuffix("/Site/index.html: not written by litbook, and the new site needs this name; move it away or use --clean to remove it"), "\(error)")
+            XCTAssertTrue(
+                "\(error)".hasSuffix(
+                    "/Site/index.html: not written by litbook, and the new site needs this name; move it away or use"
+                        + " --clean to remove it"
+                ), "\(error)")
         }
         XCTAssertEqual(read("index.html"), "手写的首页")
     }
 
     func testRefusesToReplaceTheCurrentFolderOrAParentOfIt() {
         for folder in [".", "..", FileManager.default.currentDirectoryPath, "/"] {
-            XCTAssertThrowsError(try SiteWriter(outputDirectory: folder).write(files(["index.html": "新"])), folder) { error in
-                XCTAssertEqual("\(error)", "\(folder): contains the current folder; choose a folder of its own for the site, e.g. --out Site")
+            XCTAssertThrowsError(try SiteWriter(outputDirectory: folder).write(files(["index.html": "新"])), folder) {
+                error in
+                XCTAssertEqual(
+                    "\(error)",
+                    "\(folder): contains the current folder; choose a folder of its own for the site, e.g. --out Site")
             }
         }
     }

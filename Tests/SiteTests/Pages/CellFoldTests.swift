@@ -36,19 +36,28 @@ final class CellFoldTests: XCTestCase {
         let html = page()
         XCTAssertTrue(html.contains("""
         <div class="cell cell-folded" id="cell-1">
-        <details class="cell-fold"><summary class="cell-head"><span class="cell-number">[1]</span><span class="fold-label">显示代码</span></summary>
+        <details class="cell-fold"><summary class="cell-head"><span class="cell-number">[1]</span><span\
+         class="fold-label">显示代码</span></summary>
         <pre class="code"><code class="language-swift">
         """))
         let closed = html.range(of: "</details>\n<div class=\"cell-output\">\n<pre class=\"output-text\">答案</pre>")
         XCTAssertNotNil(closed, "the output follows the closed <details>, so it is in view")
-        XCTAssertTrue(html.contains("<div class=\"cell\" id=\"cell-3\">\n<div class=\"cell-head\">"), "cells without `fold` stay open")
+        XCTAssertTrue(
+            html.contains("<div class=\"cell\" id=\"cell-3\">\n<div class=\"cell-head\">"),
+            "cells without `fold` stay open")
     }
 
     func testAFoldedCellThatFailedIsOpen() {
         let error = CellError(kind: .trap, message: "Fatal error", location: nil)
-        let html = page(run: NoteRun(notePath: "Notes/x.md", cells: [CellRun(cellIndex: 0, status: .failed(error), items: [])],
-                                     fromCache: false))
-        XCTAssertTrue(html.contains("<details class=\"cell-fold\" open><summary class=\"cell-head\"><span class=\"cell-number\">[1]</span><span class=\"badge badge-error\">出错</span>"))
+        let html = page(
+            run: NoteRun(
+                notePath: "Notes/x.md", cells: [CellRun(cellIndex: 0, status: .failed(error), items: [])],
+                fromCache: false))
+        XCTAssertTrue(
+            html.contains(
+                "<details class=\"cell-fold\" open><summary class=\"cell-head\"><span"
+                    + " class=\"cell-number\">[1]</span><span class=\"badge badge-error\">出错</span>"
+            ))
     }
 
     func testTheBookCanFoldEveryCell() {

@@ -10,7 +10,8 @@ final class SearchIndexTests: XCTestCase {
     private func index(_ files: SiteFiles) throws -> [[String: Any]] {
         let script = SiteFixture.page(files, "assets/search-index.js")
         let start = try XCTUnwrap(script.range(of: "= ["))
-        let json = String(script[script.index(before: start.upperBound)...]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let json = String(script[script.index(before: start.upperBound)...]).trimmingCharacters(
+            in: .whitespacesAndNewlines)
         return try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.dropLast().utf8)) as? [[String: Any]])
     }
 
@@ -24,7 +25,9 @@ final class SearchIndexTests: XCTestCase {
                        "a hidden cell's code is not on the page, so it is not found; its output is")
         XCTAssertEqual(cells[2][0], "#cell-3")
         XCTAssertEqual(cells[2][3], "", "a norun cell has no output")
-        XCTAssertEqual(cells[3][3], "cannot convert value of type 'String' to specified type 'Int'", "a fails cell's error is its output")
+        XCTAssertEqual(
+            cells[3][3], "cannot convert value of type 'String' to specified type 'Int'",
+            "a fails cell's error is its output")
     }
 
     func testWithoutRunsTheRecordedOutputsAreIndexed() throws {
@@ -39,6 +42,7 @@ final class SearchIndexTests: XCTestCase {
         let sections = try XCTUnwrap(attention["s"] as? [[String]])
         XCTAssertEqual(sections.map(\.[0]).first, "")
         XCTAssertEqual(sections[1][0], "#" + URLEncoding.percentEncoded("缩放点积注意力"))
-        XCTAssertFalse(sections.contains { $0[2].contains("let scores") }, "cell code is in the cell entries, not in the prose")
+        XCTAssertFalse(
+            sections.contains { $0[2].contains("let scores") }, "cell code is in the cell entries, not in the prose")
     }
 }

@@ -8,7 +8,9 @@ struct HTMLInspector {
     /// Nesting mistakes, e.g. `</p> closes <div>`; empty for a well-formed page.
     var problems: [String] = []
 
-    private static let voidElements: Set<String> = ["meta", "link", "br", "hr", "img", "input", "wbr", "source", "col", "area", "base", "embed", "track"]
+    private static let voidElements: Set<String> = [
+        "meta", "link", "br", "hr", "img", "input", "wbr", "source", "col", "area", "base", "embed", "track",
+    ]
 
     init(_ html: String) {
         var stack: [String] = []
@@ -26,7 +28,11 @@ struct HTMLInspector {
             if tag.hasPrefix("!") { continue }  // doctype
             if tag.hasPrefix("/") {
                 let name = tag.dropFirst().lowercased()
-                if stack.last == name { stack.removeLast() } else { problems.append("</\(name)> closes <\(stack.last ?? "nothing")>") }
+                if stack.last == name {
+                    stack.removeLast()
+                } else {
+                    problems.append("</\(name)> closes <\(stack.last ?? "nothing")>")
+                }
                 continue
             }
             let name = String(tag.prefix(while: { !$0.isWhitespace && $0 != "/" })).lowercased()

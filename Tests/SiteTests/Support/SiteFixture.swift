@@ -81,14 +81,19 @@ enum SiteFixture {
 
     /// A run of `attention`: a text and a figure, the hidden cell printing markup, the expected failure.
     static var attentionRun: NoteRun {
-        let error = CellError(kind: .compile, message: "cannot convert value of type 'String' to specified type 'Int'",
-                              location: NoteLocation(path: "Notes/02-自注意力.md", line: 35, column: 14))
-        return NoteRun(notePath: "Notes/02-自注意力.md", cells: [
-            CellRun(cellIndex: 0, status: .passed, items: [.text("分数: [1.0, 2.0, 3.0]\n"), .figure(heatmap), .figure(heatmap)]),
-            CellRun(cellIndex: 1, status: .passed, items: [.text("<script>alert(1)</script>\n")]),
-            CellRun(cellIndex: 2, status: .skipped, items: []),
-            CellRun(cellIndex: 3, status: .failedAsExpected(error), items: []),
-        ], fromCache: false)
+        let error = CellError(
+            kind: .compile, message: "cannot convert value of type 'String' to specified type 'Int'",
+            location: NoteLocation(path: "Notes/02-自注意力.md", line: 35, column: 14))
+        return NoteRun(
+            notePath: "Notes/02-自注意力.md",
+            cells: [
+                CellRun(
+                    cellIndex: 0, status: .passed,
+                    items: [.text("分数: [1.0, 2.0, 3.0]\n"), .figure(heatmap), .figure(heatmap)]),
+                CellRun(cellIndex: 1, status: .passed, items: [.text("<script>alert(1)</script>\n")]),
+                CellRun(cellIndex: 2, status: .skipped, items: []),
+                CellRun(cellIndex: 3, status: .failedAsExpected(error), items: []),
+            ], fromCache: false)
     }
 
     /// The whole fixture site, with runs.

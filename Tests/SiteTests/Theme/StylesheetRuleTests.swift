@@ -14,15 +14,22 @@ final class StylesheetRuleTests: XCTestCase {
 
     func testAChosenThemeOverridesTheSystemOne() {
         // Colours follow the page's colour scheme only (light-dark()), which reader.js narrows to the chosen theme.
-        XCTAssertFalse(css.contains("prefers-color-scheme"), "a colour keyed to the system's scheme would ignore the reader's choice")
-        XCTAssertTrue(ThemeAssets.readerScript.contains("schemeMeta.setAttribute(\"content\", theme === \"system\" ? \"light dark\" : theme)"))
-        XCTAssertTrue(SiteFixture.page(SiteFixture.site(), "index.html").contains("<meta name=\"color-scheme\" content=\"light dark\">"))
+        XCTAssertFalse(
+            css.contains("prefers-color-scheme"),
+            "a colour keyed to the system's scheme would ignore the reader's choice")
+        XCTAssertTrue(
+            ThemeAssets.readerScript.contains(
+                "schemeMeta.setAttribute(\"content\", theme === \"system\" ? \"light dark\" : theme)"))
+        XCTAssertTrue(
+            SiteFixture.page(SiteFixture.site(), "index.html").contains(
+                "<meta name=\"color-scheme\" content=\"light dark\">"))
     }
 
     func testTheRememberedThemeIsSetBeforeTheDocumentIsRead() throws {
         // reader.js runs in <head>; the theme line must come before it waits for DOMContentLoaded.
         let script = ThemeAssets.readerScript
-        let setsTheme = try XCTUnwrap(script.range(of: "if (storedTheme() !== \"system\") { setTheme(storedTheme()); }"))
+        let setsTheme = try XCTUnwrap(
+            script.range(of: "if (storedTheme() !== \"system\") { setTheme(storedTheme()); }"))
         let waits = try XCTUnwrap(script.range(of: "document.addEventListener(\"DOMContentLoaded\", start)"))
         let startBody = try XCTUnwrap(script.range(of: "function start() {"))
         XCTAssertLessThan(setsTheme.lowerBound, startBody.lowerBound)
@@ -30,9 +37,12 @@ final class StylesheetRuleTests: XCTestCase {
     }
 
     func testSyntaxColoursApplyOnlyToHighlighterClasses() {
-        for kind in [SwiftToken.Kind.keyword, .type, .string, .interpolation, .number, .comment, .attribute, .directive] {
+        for kind in [
+            SwiftToken.Kind.keyword, .type, .string, .interpolation, .number, .comment, .attribute, .directive,
+        ] {
             XCTAssertTrue(kind.cssClass.hasPrefix("tok-"), kind.cssClass)
-            XCTAssertTrue(css.contains("\n.\(kind.cssClass) { color: var(--syntax-"), "no rule colours .\(kind.cssClass)")
+            XCTAssertTrue(
+                css.contains("\n.\(kind.cssClass) { color: var(--syntax-"), "no rule colours .\(kind.cssClass)")
         }
         for bare in ["kw", "ty", "str", "interp", "num", "com", "attr", "dir"] {
             XCTAssertFalse(css.contains("\n.\(bare) {"), "a bare .\(bare) rule would colour a table's .\(bare) cells")

@@ -8,7 +8,8 @@ final class ThemeContrastTests: XCTestCase {
     private static let palette: [String: (light: String, dark: String)] = {
         var palette: [String: (String, String)] = [:]
         let css = ThemeAssets.stylesheet
-        let pattern = try! NSRegularExpression(pattern: #"--([a-z-]+):\s*light-dark\((#[0-9a-fA-F]{6}),\s*(#[0-9a-fA-F]{6})\)"#)
+        let pattern = try! NSRegularExpression(
+            pattern: #"--([a-z-]+):\s*light-dark\((#[0-9a-fA-F]{6}),\s*(#[0-9a-fA-F]{6})\)"#)
         for match in pattern.matches(in: css, range: NSRange(css.startIndex..., in: css)) {
             let part = { (i: Int) in String(css[Range(match.range(at: i), in: css)!]) }
             palette[part(1)] = (part(2), part(3))
@@ -34,7 +35,9 @@ final class ThemeContrastTests: XCTestCase {
                 let bg = try XCTUnwrap(Self.palette[background], "--\(background) is not a light-dark() colour")
                 for (theme, f, b) in [("light", fg.light, bg.light), ("dark", fg.dark, bg.dark)] {
                     let ratio = Contrast.ratio(f, b)
-                    if ratio < 4.5 { failures.append("\(theme): --\(text) on --\(background) is \(String(format: "%.2f", ratio)):1") }
+                    if ratio < 4.5 {
+                        failures.append("\(theme): --\(text) on --\(background) is \(String(format: "%.2f", ratio)):1")
+                    }
                 }
             }
         }
