@@ -44,7 +44,9 @@ class CheckCommandTestCase: XCTestCase {
         let process = Process()
         process.executableURL = Self.binary
         var all = arguments
-        if ["check", "run"].contains(arguments.first) { all += ["--cache-dir", folder.appendingPathComponent(".cache").path] }
+        if ["check", "run"].contains(arguments.first) {
+            all += ["--cache-dir", folder.appendingPathComponent(".cache").path]
+        }
         process.arguments = all
         process.currentDirectoryURL = folder
         var environment = ProcessInfo.processInfo.environment

@@ -49,7 +49,9 @@ final class CheckFormatsTests: CheckCommandTestCase {
             let result = try litbook(["check", "--shard", "\(shard)/2", "--junit", "shard\(shard).xml"])
             XCTAssertEqual(result.status, 0, result.output)
             let xml = try String(contentsOf: folder.appendingPathComponent("shard\(shard).xml"), encoding: .utf8)
-            checked += xml.components(separatedBy: "<testsuite name=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+            checked += xml.components(separatedBy: "<testsuite name=\"").dropFirst().map {
+                String($0.prefix { $0 != "\"" })
+            }
         }
         XCTAssertEqual(checked, ["Notes/a.md", "Notes/c.md", "Notes/e.md", "Notes/b.md", "Notes/d.md"])
     }
@@ -62,7 +64,9 @@ final class CheckFormatsTests: CheckCommandTestCase {
 
     func testTheSiteMustEqualAFreshBuild() throws {
         try writeNote("a.md", "# 页\n\n```swift\nprint(1)\n```\n\n```output\n1\n```\n")
-        let build = try litbook(["build", "Notes", "--out", "Site", "--cache-dir", folder.appendingPathComponent(".cache").path])
+        let build = try litbook([
+            "build", "Notes", "--out", "Site", "--cache-dir", folder.appendingPathComponent(".cache").path,
+        ])
         XCTAssertEqual(build.status, 0, build.errors)
         let fresh = try litbook(["check", "--site"])
         XCTAssertEqual(fresh.status, 0, fresh.output)
@@ -80,8 +84,9 @@ final class CheckFormatsTests: CheckCommandTestCase {
         try writeNote("a.md", "```swift\nprint(1)\n```\n\n```output\n1\n```\n")
         let result = try litbook(["check", "--site", "Nowhere"])
         XCTAssertEqual(result.status, 1)
-        XCTAssertEqual(result.output,
-                       "Nowhere: error: no such folder; build the site first with 'litbook build'\n1 passed, 0 failed\n")
+        XCTAssertEqual(
+            result.output,
+            "Nowhere: error: no such folder; build the site first with 'litbook build'\n1 passed, 0 failed\n")
     }
 
     private func tool(_ name: String, _ arguments: [String]) throws -> Int32 {

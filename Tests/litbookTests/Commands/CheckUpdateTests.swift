@@ -4,7 +4,8 @@ import Foundation
 import XCTest
 
 final class CheckUpdateTests: CheckCommandTestCase {
-    private let note = "# 注意力\n\n```swift\nprint(\"weights\", [0.25, 0.75])\n```\n\n- 列表里的单元:\n\n  ```swift\n  print(2 * 21)\n  ```\n"
+    private let note =
+        "# 注意力\n\n```swift\nprint(\"weights\", [0.25, 0.75])\n```\n\n- 列表里的单元:\n\n  ```swift\n  print(2 * 21)\n  ```\n"
 
     func testUpdateWritesTheOutputsThenChangesNothing() throws {
         try writeNote("a.md", note)
@@ -109,8 +110,10 @@ final class CheckUpdateTests: CheckCommandTestCase {
             """)
         let result = try litbook(["check", "--update"])
         XCTAssertEqual(result.status, 1)
-        XCTAssertTrue(result.output.hasSuffix(
-            "Notes/a.md: error: changed on disk while litbook ran; not overwritten\n0 passed, 1 failed\n"), result.output)
+        XCTAssertTrue(
+            result.output.hasSuffix(
+                "Notes/a.md: error: changed on disk while litbook ran; not overwritten\n0 passed, 1 failed\n"),
+            result.output)
         let text = try readNote("a.md")
         XCTAssertTrue(text.hasSuffix("\nAdded while litbook ran.\n"))
         XCTAssertFalse(text.contains("```output"))

@@ -27,7 +27,9 @@ final class InitCommandTests: XCTestCase {
         let note = "book/Notes/01-first-note.md"
         let check = try project.litbook(["check", note, "--cache-dir", "book/.litbook-cache"])
         XCTAssertEqual(check.status, 0, "the sample note's recorded outputs are its real outputs\n" + check.all)
-        let build = try project.litbook(["build", "book/Notes", "--out", "book/Site", "--cache-dir", "book/.litbook-cache"])
+        let build = try project.litbook([
+            "build", "book/Notes", "--out", "book/Site", "--cache-dir", "book/.litbook-cache",
+        ])
         XCTAssertEqual(build.status, 0, build.all)
         let page = try String(contentsOfFile: project.root + "/book/Site/01-first-note.html", encoding: .utf8)
         XCTAssertTrue(page.contains("<svg"), "the heatmap is drawn in the page")
@@ -35,7 +37,8 @@ final class InitCommandTests: XCTestCase {
 
     func testInitRefusesToWriteOverAnyExistingFile() throws {
         let project = try CLIProject(notes: [:])
-        try FileManager.default.createDirectory(atPath: project.root + "/.github/workflows", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: project.root + "/.github/workflows", withIntermediateDirectories: true)
         try "mine\n".write(toFile: project.root + "/.gitignore", atomically: true, encoding: .utf8)
         let result = try project.litbook(["init"])
         XCTAssertEqual(result.status, 1, result.all)
@@ -45,7 +48,8 @@ final class InitCommandTests: XCTestCase {
 
             """)
         XCTAssertEqual(try String(contentsOfFile: project.root + "/.gitignore", encoding: .utf8), "mine\n")
-        XCTAssertFalse(FileManager.default.fileExists(atPath: project.root + "/Notes/01-first-note.md"), "nothing was written")
+        XCTAssertFalse(
+            FileManager.default.fileExists(atPath: project.root + "/Notes/01-first-note.md"), "nothing was written")
         XCTAssertFalse(FileManager.default.fileExists(atPath: project.root + "/.github/workflows/notes.yml"))
     }
 }

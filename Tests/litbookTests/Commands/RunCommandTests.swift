@@ -9,19 +9,22 @@ final class RunCommandTests: XCTestCase {
         let first = try project.litbook(["run"])
         XCTAssertEqual(first.status, 0, first.all)
         XCTAssertEqual(first.stdoutLines.filter { $0.hasPrefix("passed ") }.count, 2, first.stdout)
-        XCTAssertTrue(first.stdoutLines.last?.hasPrefix("2 notes: 2 passed, 0 failed, 0 cached in ") == true, first.stdout)
+        XCTAssertTrue(
+            first.stdoutLines.last?.hasPrefix("2 notes: 2 passed, 0 failed, 0 cached in ") == true, first.stdout)
         XCTAssertFalse(first.stdout.contains("\u{1B}["), "no terminal, no escape codes")
 
         let second = try project.litbook(["run"])
         XCTAssertEqual(second.status, 0, second.all)
-        XCTAssertTrue(second.stdoutLines.last?.hasPrefix("2 notes: 2 passed, 0 failed, 2 cached in ") == true, second.stdout)
+        XCTAssertTrue(
+            second.stdoutLines.last?.hasPrefix("2 notes: 2 passed, 0 failed, 2 cached in ") == true, second.stdout)
         XCTAssertEqual(project.compilerCalls, 2, "the second run compiled nothing")
     }
 
     func testAFailingCellIsReportedAtItsNoteLineAndExitsOne() throws {
         let project = try CLIProject(notes: [
             "ok.md": CLIProject.passingNote,
-            "broken.md": "# broken\n\n```swift\nlet scores = [0.1, 0.7]\nprint(scores.cnt)\n```\n\n```swift\nprint(1)\n```\n",
+            "broken.md":
+                "# broken\n\n```swift\nlet scores = [0.1, 0.7]\nprint(scores.cnt)\n```\n\n```swift\nprint(1)\n```\n",
             "trap.md": "# trap\n\n```swift\nlet a = [1]\nprint(a[3])\n```\n",
         ])
         let result = try project.litbook(["run"])
@@ -32,8 +35,10 @@ final class RunCommandTests: XCTestCase {
                  |       ~~~~~~ ^~~
             Notes/broken.md: note: 1 other cell not run
             """), result.stderr)
-        XCTAssertTrue(result.stderr.contains("Notes/trap.md:5:8: error: Fatal error: Index out of range"), result.stderr)
-        XCTAssertTrue(result.stdoutLines.last?.hasPrefix("3 notes: 1 passed, 2 failed, 0 cached in ") == true, result.stdout)
+        XCTAssertTrue(result.stderr.contains("Notes/trap.md:5:8: error: Fatal error: Index out of"
+            + " range"), result.stderr)
+        XCTAssertTrue(result.stdoutLines.last?.hasPrefix("3 notes: 1 passed, 2 failed, 0 cached in"
+            + " ") == true, result.stdout)
     }
 
     func testANoteWithAParseErrorStillRunsAndFails() throws {
@@ -45,7 +50,8 @@ final class RunCommandTests: XCTestCase {
         XCTAssertEqual(result.status, 1, result.all)
         XCTAssertTrue(result.stderr.contains("Notes/typo.md:3:10: error: unknown cell option 'hiden'"), result.stderr)
         XCTAssertEqual(project.compilerCalls, 2, "both notes ran")
-        XCTAssertTrue(result.stdoutLines.last?.hasPrefix("2 notes: 1 passed, 1 failed, 0 cached in ") == true, result.stdout)
+        XCTAssertTrue(
+            result.stdoutLines.last?.hasPrefix("2 notes: 1 passed, 1 failed, 0 cached in ") == true, result.stdout)
     }
 
     func testUpdateWritesOutputsIntoTheNote() throws {
@@ -109,7 +115,8 @@ final class RunCommandTests: XCTestCase {
         XCTAssertEqual(programs.filter(CLIProject.isAlive), [], "no cell program outlives a killed litbook")
         // A killed litbook cannot remove its scratch folder: the test does.
         for folder in CLIProject.scratchFolders(of: process.processIdentifier) {
-            try? FileManager.default.removeItem(atPath: FileManager.default.temporaryDirectory.appendingPathComponent(folder).path)
+            try? FileManager.default.removeItem(
+                atPath: FileManager.default.temporaryDirectory.appendingPathComponent(folder).path)
         }
     }
 

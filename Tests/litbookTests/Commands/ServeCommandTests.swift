@@ -1,4 +1,5 @@
-// `litbook serve` end to end: edits reach the pages over HTTP, the reload channel speaks, only site files are served, Ctrl-C leaves nothing.
+// `litbook serve` end to end: edits reach the pages over HTTP, the reload channel speaks, only site files are served,
+// Ctrl-C leaves nothing.
 
 import Foundation
 import XCTest
@@ -76,7 +77,10 @@ final class ServeCommandTests: XCTestCase {
         let compiles = project.compilerCalls
         try "# Note A\n\nEdited prose.\n\n```swift\nprint(\"a says \", 1 + 1)\n```\n"
             .write(toFile: project.root + "/Notes/a.md", atomically: true, encoding: .utf8)
-        XCTAssertNotNil(fetch(port, "/a.html") { $0.body.contains("Edited prose.") }.flatMap { $0.body.contains("Edited prose.") ? $0 : nil })
+        XCTAssertNotNil(
+            fetch(port, "/a.html") { $0.body.contains("Edited prose.") }.flatMap {
+                $0.body.contains("Edited prose.") ? $0 : nil
+            })
         XCTAssertTrue(HTTPProbe.read(events, until: "a.html", seconds: 10).contains("event: reload"))
         XCTAssertEqual(project.compilerCalls, compiles, "a prose edit runs nothing")
 
@@ -93,9 +97,12 @@ final class ServeCommandTests: XCTestCase {
         XCTAssertEqual(HTTPProbe.get(port: port, "/b.html")?.status, 404)
 
         // Only the site's files: no way out through `..`, percent-encoding or a symbolic link.
-        try FileManager.default.createSymbolicLink(atPath: server.folder + "/site/leak.html",
-                                                   withDestinationPath: project.root + "/Notes/a.md")
-        for target in ["/../Notes/a.md", "/%2e%2e/Notes/a.md", "/..%2fNotes%2fa.md", "/leak.html", "/../../../../etc/passwd"] {
+        try FileManager.default.createSymbolicLink(
+            atPath: server.folder + "/site/leak.html",
+            withDestinationPath: project.root + "/Notes/a.md")
+        for target in [
+            "/../Notes/a.md", "/%2e%2e/Notes/a.md", "/..%2fNotes%2fa.md", "/leak.html", "/../../../../etc/passwd",
+        ] {
             XCTAssertEqual(HTTPProbe.get(port: port, target)?.status, 404, target)
         }
 
@@ -109,7 +116,9 @@ final class ServeCommandTests: XCTestCase {
     }
 
     func testAFailedCellIsReportedCompilerStyleAndShownInThePage() throws {
-        let project = try CLIProject(notes: ["bad.md": "# Bad\n\n```swift\nprint(\"before\")\n```\n\n```swift\nprint(undefinedName)\n```\n"])
+        let project = try CLIProject(notes: [
+            "bad.md": "# Bad\n\n```swift\nprint(\"before\")\n```\n\n```swift\nprint(undefinedName)\n```\n"
+        ])
         let server = try startServe(project)
         defer { if server.process.isRunning { server.process.terminate() } }
         let page = try XCTUnwrap(HTTPProbe.get(port: server.port, "/bad.html"))
@@ -146,7 +155,9 @@ final class ServeCommandTests: XCTestCase {
             .write(toFile: project.root + "/Notes/slow.md", atomically: true, encoding: .utf8)
         XCTAssertTrue(HTTPProbe.read(events, until: "Notes/slow.md", seconds: 10).contains("Notes/slow.md"))
         let deadline = Date().addingTimeInterval(60)
-        while Date() < deadline && CLIProject.programs(startedBy: server.process.processIdentifier).isEmpty { usleep(50_000) }
+        while Date() < deadline && CLIProject.programs(startedBy: server.process.processIdentifier).isEmpty {
+            usleep(50_000)
+        }
         // …is stopped by the next edit, whose own run ends long before the first would have.
         try "# Slow\n\n```swift\nprint(\"quick now\")\n```\n"
             .write(toFile: project.root + "/Notes/slow.md", atomically: true, encoding: .utf8)

@@ -36,7 +36,8 @@ final class CLIProject {
 
     /// The `litbook` executable built next to this test bundle.
     static var executable: String {
-        let bundle = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let bundle =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         return URL(fileURLWithPath: bundle).deletingLastPathComponent().appendingPathComponent("litbook").path
     }
 
@@ -100,6 +101,8 @@ final class CLIProject {
     /// The scratch folders of litbook `pid` still on disk.
     static func scratchFolders(of pid: Int32) -> [String] {
         let temporary = FileManager.default.temporaryDirectory.path
-        return ((try? FileManager.default.contentsOfDirectory(atPath: temporary)) ?? []).filter { $0.hasPrefix("litbook-\(pid)-") }
+        return ((try? FileManager.default.contentsOfDirectory(atPath: temporary)) ?? []).filter {
+            $0.hasPrefix("litbook-\(pid)-")
+        }
     }
 }
