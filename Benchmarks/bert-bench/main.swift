@@ -1,5 +1,5 @@
-// bert-bench: all-MiniLM-L6-v2 in the engine vs PyTorch + transformers in the same run: speed, load time, tokens,
-// errors.
+// bert-bench: all-MiniLM-L6-v2 in the engine vs PyTorch +
+// transformers in the same run: speed, load time, tokens, errors.
 //
 // Run from the repository root after scripts/fetch-models.sh and scripts/peer-venv.sh:
 //   swift run -c release bert-bench [--rounds N]

@@ -1,5 +1,5 @@
-// The peers of the engine bench: PyTorch 2 from .venv-peer, PyTorch 1.13 and numpy from /usr/bin/python3, as child
-// processes.
+// The peers of the engine bench: PyTorch 2 from .venv-peer,
+// PyTorch 1.13 and numpy from /usr/bin/python3, as child processes.
 
 import Foundation
 

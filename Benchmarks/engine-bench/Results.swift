@@ -44,8 +44,8 @@ func currentCommit() -> String? {
 
 // MARK: - Appending a run
 
-/// Appends one line to `path`: the date and commit (both taken at the start), CPU, thread count, load averages at the
-/// start
+/// Appends one line to `path`: the date and commit (both taken
+/// at the start), CPU, thread count, load averages at the start
 /// and the end, each peer's version, then every figure this run printed (`reportedLines`).
 /// Returns false (and says why on stderr) when the file cannot be written.
 func appendRun(

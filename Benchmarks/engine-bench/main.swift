@@ -1,5 +1,5 @@
-// engine-bench: sgemm GFLOPS, GPT train-step and forward times, peak memory; PyTorch 2, PyTorch 1.13 and numpy peers in
-// the same run.
+// engine-bench: sgemm GFLOPS, GPT train-step and forward times, peak
+// memory; PyTorch 2, PyTorch 1.13 and numpy peers in the same run.
 //
 // Run from the repository root: .build/release/engine-bench [--quick] [--sgemm-only] [--results PATH] [--no-record]
 // (profiling aids: --steps CONFIG N runs N train steps, --products SIZE N runs N products)

@@ -1,5 +1,5 @@
-// The figure benchmarks: the size and render time of a 64×64 heatmap, and the time to draw every figure of the shipped
-// notes.
+// The figure benchmarks: the size and render time of a 64×64
+// heatmap, and the time to draw every figure of the shipped notes.
 
 import Figures
 import Foundation

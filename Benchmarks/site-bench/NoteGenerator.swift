@@ -1,5 +1,5 @@
-// Generates the benchmark's notes: about 12 KB each of Chinese prose, formulas, tables, Swift cells and recorded
-// outputs.
+// Generates the benchmark's notes: about 12 KB each of Chinese
+// prose, formulas, tables, Swift cells and recorded outputs.
 
 import Foundation
 

@@ -78,8 +78,8 @@ public enum NumberFormatting {
         return (value * scale).rounded(.toNearestOrAwayFromZero) / scale
     }
 
-    /// The `Double` nearest the shortest decimal that reads back as `value`: `Float(0.1)` becomes `0.1`, not
-    /// `0.10000000149011612`.
+    /// The `Double` nearest the shortest decimal that reads back as
+    /// `value`: `Float(0.1)` becomes `0.1`, not `0.10000000149011612`.
     ///
     /// Figures store `Double`s; tensors hold `Float`s. Converting through the shortest decimal
     /// keeps hover titles and records as short and exact as the `Float` itself.
@@ -113,8 +113,8 @@ public enum NumberFormatting {
         n >= 0 ? power10(n) : 1 / power10(min(-n, 300)) / power10(max(0, -n - 300))
     }
 
-    /// The `e` with `10^e <= magnitude < 10^(e+1)`, found by comparison so it is exact at powers of ten; 0 for 0 and
-    /// non-finite input.
+    /// The `e` with `10^e <= magnitude < 10^(e+1)`, found by comparison
+    /// so it is exact at powers of ten; 0 for 0 and non-finite input.
     static func decimalExponent(_ magnitude: Double) -> Int {
         guard magnitude.isFinite && magnitude > 0 else { return 0 }
         // Start from the binary exponent (log10(2) ≈ 0.30103), then correct by comparison.

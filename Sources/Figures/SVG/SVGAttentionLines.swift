@@ -1,5 +1,5 @@
-// The token-to-token view in SVG, like BertViz's head view: query tokens left, key tokens right, lines weighted by
-// attention.
+// The token-to-token view in SVG, like BertViz's head view: query
+// tokens left, key tokens right, lines weighted by attention.
 
 /// Renders `AttentionLines` figures as SVG.
 ///

@@ -1,5 +1,5 @@
-// One heatmap drawn in SVG: axis titles, row and column labels, coloured cells with their values, a frame, a colour
-// bar.
+// One heatmap drawn in SVG: axis titles, row and column labels,
+// coloured cells with their values, a frame, a colour bar.
 
 import TextFormats
 
@@ -231,8 +231,8 @@ struct SVGHeatmapPanel {
                 if let fill = color(of: value) {
                     doc.raw("<text x=\"\(x)\" y=\"\(y)\" fill=\"\(fill.textColor.hex)\">\(text)</text>")
                 } else {
-                    // On a hatched cell: a patch of the page's colour (set by the stylesheet) keeps the value clear of
-                    // the hatching.
+                    // On a hatched cell: a patch of the page's colour (set by
+                    // the stylesheet) keeps the value clear of the hatching.
                     let patchWidth = Self.textWidth(Self.printed(value, digits: matrix.digits)) + 6
                     doc.raw(
                         "<rect class=\"hm-value-patch\" x=\"\(n(left + cell * (Double(c) + 0.5) - patchWidth / 2))\""

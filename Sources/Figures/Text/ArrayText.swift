@@ -1,5 +1,5 @@
-// N-dimensional arrays printed the way PyTorch and NumPy users expect: nested brackets, aligned columns, elided
-// middles.
+// N-dimensional arrays printed the way PyTorch and NumPy users
+// expect: nested brackets, aligned columns, elided middles.
 
 /// Formats an N-dimensional array given by its shape and row-major values.
 ///

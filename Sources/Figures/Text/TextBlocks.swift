@@ -1,8 +1,8 @@
 // Placing blocks of text lines side by side, as terminal small multiples.
 
 enum TextBlocks {
-    /// `blocks` in rows of at most `perRow`, side by side with `gap` spaces, fewer per row when lines would exceed
-    /// `maxWidth`.
+    /// `blocks` in rows of at most `perRow`, side by side with `gap`
+    /// spaces, fewer per row when lines would exceed `maxWidth`.
     static func arrange(_ blocks: [[String]], perRow: Int, maxWidth: Int, gap: Int = 4) -> [String] {
         guard !blocks.isEmpty else { return [] }
         let widths = blocks.map { $0.map(DisplayWidth.of).max() ?? 0 }

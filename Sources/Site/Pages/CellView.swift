@@ -8,8 +8,8 @@ import NoteResults
 struct CellView {
     var cell: Cell
     var notePath: String
-    /// The run of this cell; `nil` when the site shows recorded outputs (`--no-exec`), or the runner reported nothing
-    /// for it.
+    /// The run of this cell; `nil` when the site shows recorded
+    /// outputs (`--no-exec`), or the runner reported nothing for it.
     var run: CellRun?
     /// The book folds every cell's code (`fold-code = true` in `litbook.toml`), as if each had `fold`.
     var foldsAllCode = false

@@ -1,5 +1,5 @@
-// One figure on its page: the drawing in a box that scrolls when it is wider than the column, and a numbered caption
-// with an anchor.
+// One figure on its page: the drawing in a box that scrolls when it
+// is wider than the column, and a numbered caption with an anchor.
 
 import Figures
 

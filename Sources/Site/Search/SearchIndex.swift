@@ -1,5 +1,5 @@
-// The static search index: every section's prose, every shown cell's code and text output, as a script that sets one
-// global.
+// The static search index: every section's prose, every shown
+// cell's code and text output, as a script that sets one global.
 
 import Notebook
 import NoteResults

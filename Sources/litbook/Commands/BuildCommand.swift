@@ -59,8 +59,8 @@ struct BuildCommand: AsyncParsableCommand {
             }
         }
 
-        // Render and write, with the book's options, as `check --site` renders, so that a fresh build and the check
-        // agree.
+        // Render and write, with the book's options, as `check
+        // --site` renders, so that a fresh build and the check agree.
         let files = SiteRenderer(options: book.options.linkingManual(in: out))
             .render(SiteNote.pairing(loaded.notes, runs: runs, problems: loaded.problems))
         let report: SiteWriteReport

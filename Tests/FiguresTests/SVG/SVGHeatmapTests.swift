@@ -1,5 +1,5 @@
-// Heatmap SVG: values on hover as the text form prints them, masked cells hatched, accessible, bounded in size, and
-// byte-for-byte stable.
+// Heatmap SVG: values on hover as the text form prints them, masked
+// cells hatched, accessible, bounded in size, and byte-for-byte stable.
 
 import XCTest
 @testable import Figures

@@ -1,5 +1,5 @@
-// `build` reads Notes/litbook.toml: its options reach every page; a mistake is reported at its place, the site still
-// written, exit 1.
+// `build` reads Notes/litbook.toml: its options reach every page; a
+// mistake is reported at its place, the site still written, exit 1.
 
 import Foundation
 import XCTest

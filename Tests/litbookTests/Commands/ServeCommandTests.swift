@@ -1,5 +1,5 @@
-// `litbook serve` end to end: edits reach the pages over HTTP, the reload channel speaks, only site files are served,
-// Ctrl-C leaves nothing.
+// `litbook serve` end to end: edits reach the pages over HTTP, the reload
+// channel speaks, only site files are served, Ctrl-C leaves nothing.
 
 import Foundation
 import XCTest
