@@ -1,15 +1,26 @@
 #!/usr/bin/env bash
 # Lists every Swift source line longer than 120 characters (as `file:line: N characters`); exits 1 if there is one.
-# Usage: scripts/check-line-length.sh [FOLDER…]   (default: Sources Tests Benchmarks)
+# Usage: scripts/check-line-length.sh [FOLDER_OR_FILE…]   (default: Sources Tests Benchmarks Package.swift)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 limit=120
-folders=("$@")
-[ ${#folders[@]} -gt 0 ] || folders=(Sources Tests Benchmarks)
-# Characters, not bytes: a line of Chinese text is as wide as its characters say.
-found=$(find "${folders[@]}" -name '*.swift' -print0 | sort -z \
-    | xargs -0 env LC_ALL=C.UTF-8 awk -v limit="$limit" \
-        'length($0) > limit { printf "%s:%d: %d characters\n", FILENAME, FNR, length($0) }')
+paths=("$@")
+# Folders the default run does not check yet; each leaves this list once its lines fit. Named folders are always checked.
+excluded=(
+    Sources/TransformerEngine
+    Sources/TransformerEngineKernelsAVX2
+    Sources/TransformerEngineKernelsAVX512
+    Tests/TransformerEngineTests
+)
+prune=()
+if [ ${#paths[@]} -eq 0 ]; then
+    paths=(Sources Tests Benchmarks Package.swift)
+    for folder in "${excluded[@]}"; do prune+=(-path "$folder" -prune -o); done
+fi
+# Characters, not bytes: a line of Chinese text is as wide as its characters say (perl decodes UTF-8; mawk would not).
+found=$(find "${paths[@]}" "${prune[@]}" -name '*.swift' -print0 | sort -z \
+    | xargs -0 -r perl -CSD -ne 'chomp; printf "%s:%d: %d characters\n", $ARGV, $., length if length > '"$limit"';
+                                close ARGV if eof')
 if [ -n "$found" ]; then
     printf '%s\n' "$found"
     echo "$(printf '%s\n' "$found" | wc -l) lines longer than $limit characters" >&2

@@ -98,7 +98,8 @@ for i, h in enumerate(o.hidden_states): tensors[f"hidden.{i}"] = h
 for i, a in enumerate(single.attentions): tensors[f"attention.{i}"] = a[0]
 save_file({k: v.contiguous().float() for k, v in tensors.items()}, out)
 print(json.dumps({"torch": torch.__version__, "transformers": transformers.__version__, "load_s": load,
-                  "slow": [slow(s)["input_ids"] for s in data["set"]], "fast": [fast(s)["input_ids"] for s in data["set"]]}), flush=True)
+                  "slow": [slow(s)["input_ids"] for s in data["set"]], "fast": [fast(s)["input_ids"] for s in\
+ data["set"]]}), flush=True)
 for _ in range(2): embed(batch)
 while True:
     line = sys.stdin.readline()

@@ -1,4 +1,5 @@
-// bert-bench: all-MiniLM-L6-v2 in the engine vs PyTorch + transformers in the same run: speed, load time, tokens, errors.
+// bert-bench: all-MiniLM-L6-v2 in the engine vs PyTorch +
+// transformers in the same run: speed, load time, tokens, errors.
 //
 // Run from the repository root after scripts/fetch-models.sh and scripts/peer-venv.sh:
 //   swift run -c release bert-bench [--rounds N]
@@ -27,7 +28,9 @@ let batch: [String] = {
         for verb in ["reads", "writes"] {
             for thing in ["long letters", "short stories"] {
                 for place in ["quiet library", "busy kitchen"] {
-                    for time in ["morning", "evening"] { sentences.append("\(subject) \(verb) \(thing) in the \(place) every \(time).") }
+                    for time in ["morning", "evening"] {
+                        sentences.append("\(subject) \(verb) \(thing) in the \(place) every \(time).")
+                    }
                 }
             }
         }
@@ -53,10 +56,12 @@ report(["bench": "load", "seconds": loadSeconds])
 let set = ((try? JSONSerialization.jsonObject(with: Data(contentsOf: goldenTokens))) as? [[String: Any]])?
     .compactMap { $0["text"] as? String } ?? []
 guard !set.isEmpty else { fail("cannot read the sentence set \(goldenTokens.path)") }
-let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("bert-bench-\(ProcessInfo.processInfo.processIdentifier)")
+let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "bert-bench-\(ProcessInfo.processInfo.processIdentifier)")
 try? FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(at: scratch) }
-let inputs = scratch.appendingPathComponent("inputs.json"), tensorsFile = scratch.appendingPathComponent("reference.safetensors")
+let inputs = scratch.appendingPathComponent("inputs.json"),
+    tensorsFile = scratch.appendingPathComponent("reference.safetensors")
 try! JSONSerialization.data(withJSONObject: ["set": set, "batch": batch]).write(to: inputs)
 let python = FileManager.default.currentDirectoryPath + "/.venv-peer/bin/python"
 guard let peer = TorchBertPeer(python: python, model: modelFolder.path, threads: peerThreads,
@@ -70,7 +75,10 @@ let ours = set.map { encoder.tokenizer.encode($0) }
 let slowIDs = peer.hello["slow"] as? [[Int]] ?? [], fastIDs = peer.hello["fast"] as? [[Int]] ?? []
 let sameAsSlow = zip(ours, slowIDs).filter { $0.0 == $0.1 }.count
 let sameAsFast = zip(ours, fastIDs).filter { $0.0 == $0.1 }.count
-report(["bench": "tokens", "sentences": set.count, "identical_BertTokenizer": sameAsSlow, "identical_BertTokenizerFast": sameAsFast])
+report([
+    "bench": "tokens", "sentences": set.count, "identical_BertTokenizer": sameAsSlow,
+    "identical_BertTokenizerFast": sameAsFast,
+])
 
 // MARK: - Errors
 
@@ -84,7 +92,8 @@ func relativeError(_ ours: Tensor, _ theirs: Tensor?) -> Double {
 let padded = encoder.tokenizer.encodeBatch(batch)
 let run = encoder.model(padded.ids, mask: padded.mask)
 let hiddenError = run.hiddenStates.enumerated().map { relativeError($1, reference["hidden.\($0)"]) }.max() ?? .infinity
-let attentionError = encoder.attention(batch[0]).enumerated().map { relativeError($1, reference["attention.\($0)"]) }.max() ?? .infinity
+let attentionError =
+    encoder.attention(batch[0]).enumerated().map { relativeError($1, reference["attention.\($0)"]) }.max() ?? .infinity
 let embeddingError = relativeError(encoder.embed(batch), reference["embeddings"])
 report(["bench": "errors", "hidden_states": hiddenError, "attention": attentionError, "embeddings": embeddingError])
 
@@ -103,21 +112,31 @@ for _ in 0..<rounds {
 peer.close()
 let oursMedian = median(oursTimes), theirMedian = median(theirTimes)
 let tokens = padded.ids.count * (padded.ids.first?.count ?? 0)
-report(["bench": "embed64", "tokens": tokens, "ours_s": oursMedian, "torch_s": theirMedian, "speedup": theirMedian / oursMedian])
+report([
+    "bench": "embed64", "tokens": tokens, "ours_s": oursMedian, "torch_s": theirMedian,
+    "speedup": theirMedian / oursMedian,
+])
 
 // MARK: - Results file
 
-let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").first.flatMap { Double($0) } ?? -1
-let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?.split(separator: "\n")
-    .first { $0.hasPrefix("model name") }.map { $0.split(separator: ":", maxSplits: 1)[1].trimmingCharacters(in: .whitespaces) } ?? "unknown"
+let load =
+    (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").first.flatMap { Double($0) }
+    ?? -1
+let cpu =
+    (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?.split(separator: "\n")
+    .first { $0.hasPrefix("model name") }.map {
+        $0.split(separator: ":", maxSplits: 1)[1].trimmingCharacters(in: .whitespaces)
+    } ?? "unknown"
 let line: [String: Any] = [
     "date": ISO8601DateFormatter().string(from: Date()), "commit": shell("git", "rev-parse", "--short", "HEAD"),
     "cpu": cpu, "loadavg_1m": load, "engine_threads": EngineThreads.count, "torch_threads": peerThreads,
     "torch": peer.hello["torch"] ?? "", "transformers": peer.hello["transformers"] ?? "",
     "load_s": loadSeconds, "torch_load_s": peer.hello["load_s"] ?? -1,
     "embed64_ours_s": oursMedian, "embed64_torch_s": theirMedian, "embed64_speedup": theirMedian / oursMedian,
-    "embed64_tokens": tokens, "sentences": set.count, "tokens_identical": sameAsSlow, "tokens_identical_fast": sameAsFast,
-    "max_rel_error_hidden": hiddenError, "max_rel_error_attention": attentionError, "max_rel_error_embeddings": embeddingError,
+    "embed64_tokens": tokens, "sentences": set.count, "tokens_identical": sameAsSlow,
+    "tokens_identical_fast": sameAsFast,
+    "max_rel_error_hidden": hiddenError, "max_rel_error_attention": attentionError,
+    "max_rel_error_embeddings": embeddingError,
 ]
 let json = try! JSONSerialization.data(withJSONObject: line, options: [.sortedKeys])
 let results = URL(fileURLWithPath: "Benchmarks/results/bert-bench.jsonl")

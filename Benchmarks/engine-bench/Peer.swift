@@ -1,4 +1,5 @@
-// The peers of the engine bench: PyTorch 2 from .venv-peer, PyTorch 1.13 and numpy from /usr/bin/python3, as child processes.
+// The peers of the engine bench: PyTorch 2 from .venv-peer,
+// PyTorch 1.13 and numpy from /usr/bin/python3, as child processes.
 
 import Foundation
 
@@ -51,7 +52,9 @@ private func pythonProcess(_ script: String, python: String, arguments: [String]
 }
 
 /// Runs `script` with `python` and returns its stdout, or nil when Python or its modules are missing.
-func runPython(_ script: String, python: String = "/usr/bin/python3", arguments: [String] = [], threads: Int) -> String? {
+func runPython(
+    _ script: String, python: String = "/usr/bin/python3", arguments: [String] = [], threads: Int
+) -> String? {
     guard let (process, output) = pythonProcess(script, python: python, arguments: arguments, threads: threads)
     else { return nil }
     do { try process.run() } catch { return nil }
@@ -78,7 +81,9 @@ final class TorchPeer {
     init?(_ python: PeerPython, threads: Int, gpt: [Int] = []) {
         self.python = python
         let arguments = ([threads] + gpt).map(String.init)
-        guard let (process, output) = pythonProcess(torchPeerScript, python: python.path, arguments: arguments, threads: threads)
+        guard
+            let (process, output) = pythonProcess(
+                torchPeerScript, python: python.path, arguments: arguments, threads: threads)
         else { return nil }
         self.process = process
         replies = output.fileHandleForReading
@@ -158,7 +163,8 @@ if len(sys.argv) > 2:
     class GPT(nn.Module):
         def __init__(s):
             super().__init__()
-            s.wte = nn.Embedding(V, D); s.wpe = nn.Embedding(T, D); s.blocks = nn.ModuleList([Block() for _ in range(L)])
+            s.wte = nn.Embedding(V, D); s.wpe = nn.Embedding(T, D); s.blocks = nn.ModuleList([Block() for _ in\
+ range(L)])
             s.n = nn.LayerNorm(D); s.head = nn.Linear(D, V, bias=False)
         def forward(s, ids):
             x = s.wte(ids) + s.wpe.weight[:ids.shape[1]]; mask = torch.tril(torch.ones(ids.shape[1], ids.shape[1]))
@@ -167,7 +173,8 @@ if len(sys.argv) > 2:
     m = GPT(); opt = torch.optim.AdamW(m.parameters(), lr=1e-3)
     ids = torch.randint(0, V, (B, T)); tg = torch.randint(0, V, (B, T))
     def train():
-        opt.zero_grad(set_to_none=True); loss = F.cross_entropy(m(ids).view(-1, V), tg.view(-1)); loss.backward(); opt.step()
+        opt.zero_grad(set_to_none=True); loss = F.cross_entropy(m(ids).view(-1, V), tg.view(-1)); loss.backward();\
+ opt.step()
     def fwd():
         with torch.no_grad(): m(ids)
     for _ in range(3): train(); fwd()

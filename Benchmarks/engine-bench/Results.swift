@@ -44,7 +44,8 @@ func currentCommit() -> String? {
 
 // MARK: - Appending a run
 
-/// Appends one line to `path`: the date and commit (both taken at the start), CPU, thread count, load averages at the start
+/// Appends one line to `path`: the date and commit (both taken
+/// at the start), CPU, thread count, load averages at the start
 /// and the end, each peer's version, then every figure this run printed (`reportedLines`).
 /// Returns false (and says why on stderr) when the file cannot be written.
 func appendRun(
@@ -60,14 +61,17 @@ func appendRun(
     let url = URL(fileURLWithPath: path)
     do {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        if !FileManager.default.fileExists(atPath: path) { _ = FileManager.default.createFile(atPath: path, contents: nil) }
+        if !FileManager.default.fileExists(atPath: path) {
+            _ = FileManager.default.createFile(atPath: path, contents: nil)
+        }
         let handle = try FileHandle(forWritingTo: url)
         defer { try? handle.close() }
         try handle.seekToEnd()
         try handle.write(contentsOf: Data(line.utf8))
         return true
     } catch {
-        FileHandle.standardError.write(Data("engine-bench: cannot append to \(path): \(error.localizedDescription)\n".utf8))
+        FileHandle.standardError.write(
+            Data("engine-bench: cannot append to \(path): \(error.localizedDescription)\n".utf8))
         return false
     }
 }

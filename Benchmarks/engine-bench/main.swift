@@ -1,4 +1,5 @@
-// engine-bench: sgemm GFLOPS, GPT train-step and forward times, peak memory; PyTorch 2, PyTorch 1.13 and numpy peers in the same run.
+// engine-bench: sgemm GFLOPS, GPT train-step and forward times, peak
+// memory; PyTorch 2, PyTorch 1.13 and numpy peers in the same run.
 //
 // Run from the repository root: .build/release/engine-bench [--quick] [--sgemm-only] [--results PATH] [--no-record]
 // (profiling aids: --steps CONFIG N runs N train steps, --products SIZE N runs N products)
@@ -23,8 +24,10 @@ struct BenchConfig {
 
 let configs = [
     BenchConfig(name: "micro", gpt: .init(vocabSize: 96, contextLength: 32, dModel: 32, heads: 2, layers: 2), batch: 8),
-    BenchConfig(name: "tiny", gpt: .init(vocabSize: 256, contextLength: 64, dModel: 128, heads: 4, layers: 4), batch: 16),
-    BenchConfig(name: "small", gpt: .init(vocabSize: 512, contextLength: 128, dModel: 256, heads: 8, layers: 6), batch: 8),
+    BenchConfig(
+        name: "tiny", gpt: .init(vocabSize: 256, contextLength: 64, dModel: 128, heads: 4, layers: 4), batch: 16),
+    BenchConfig(
+        name: "small", gpt: .init(vocabSize: 512, contextLength: 128, dModel: 256, heads: 8, layers: 6), batch: 8),
 ]
 
 /// A model, a fixed batch and an optimizer, ready for timed steps.
@@ -84,7 +87,8 @@ if !arguments.contains("--memory-child") {
          "loadavg_1m": loadAtStart ?? Double.nan, "cpu": cpuModel()],
         extra: torchPeers.map { ($0.name, $0.torchVersion) })
     if !torchPeers.contains(where: { $0.name == "torch2" }) {
-        FileHandle.standardError.write(Data("engine-bench: no PyTorch 2 peer; make one with scripts/peer-venv.sh\n".utf8))
+        FileHandle.standardError.write(
+            Data("engine-bench: no PyTorch 2 peer; make one with scripts/peer-venv.sh\n".utf8))
     }
 }
 
@@ -134,8 +138,10 @@ for n in [256, 512, 1024] {
     let flops = 2 * Double(n * n * n)
     let gflops = flops / median(ours.flatMap { $0 }) / 1e9
     sgemmRates[n] = gflops
-    let numpy = runPython(numpyMatmulScript, arguments: [String(n), String(quick ? 3 : repeats * rounds)], threads: threads)
-        .flatMap(Double.init)
+    let numpy = runPython(
+        numpyMatmulScript, arguments: [String(n), String(quick ? 3 : repeats * rounds)], threads: threads
+    )
+    .flatMap(Double.init)
     var perPeer: [(String, Any)] = []
     for (peer, times) in zip(sgemmPeers, theirs) {
         let rate = times.count == rounds ? flops / median(times.flatMap { $0 }) / 1e9 : Double.nan
@@ -198,7 +204,8 @@ for config in configs {
             ("\(name)_train_ms", peerTrain * 1000), ("\(name)_forward_ms", peerForward * 1000),
             ("speedup_train_\(name)", roundRatio(times.train, ours.train)),
             ("speedup_forward_\(name)", roundRatio(times.forward, ours.forward)),
-            ("speedup_train_pooled_\(name)", peerTrain / train), ("speedup_forward_pooled_\(name)", peerForward / forward),
+            ("speedup_train_pooled_\(name)", peerTrain / train),
+            ("speedup_forward_pooled_\(name)", peerForward / forward),
         ]
     }
     report(
@@ -214,7 +221,8 @@ for config in configs {
 // 64 new tokens with the micro model: KV cache versus a full forward pass per token.
 do {
     var generator = RandomGenerator(seed: 1)
-    let model = GPT(config: .init(vocabSize: 96, contextLength: 128, dModel: 32, heads: 2, layers: 2), using: &generator)
+    let model = GPT(
+        config: .init(vocabSize: 96, contextLength: 128, dModel: 32, heads: 2, layers: 2), using: &generator)
     let prompt = [1, 2, 3, 4]
     let newTokens = 64
     let cached = medianSeconds(repeats: quick ? 3 : 9) {
@@ -271,18 +279,27 @@ child.standardOutput = pipe
 if (try? child.run()) != nil {
     let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     child.waitUntilExit()
-    report(["bench": "memory", "config": "tiny", "what": "train step peak RSS", "peak_rss_mb": Double(text.trimmingCharacters(in: .whitespacesAndNewlines)) ?? .nan])
+    report([
+        "bench": "memory", "config": "tiny", "what": "train step peak RSS",
+        "peak_rss_mb": Double(text.trimmingCharacters(in: .whitespacesAndNewlines)) ?? .nan,
+    ])
 }
 
 // MARK: - Results file
 
 // A whole run goes into the results file; --quick runs are smoke tests and do not.
 if !quick && !arguments.contains("--no-record") {
-    let path = arguments.firstIndex(of: "--results").flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }
+    let path =
+        arguments.firstIndex(of: "--results").flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }
         ?? "Benchmarks/results/engine-bench.jsonl"
     var versions = torchPeers.map { ($0.name, $0.torchVersion) }
-    if let numpy = runPython("import numpy; print(numpy.__version__)", threads: threads) { versions.append(("numpy", numpy)) }
-    if appendRun(to: path, startedAt: startedAt, commit: commitAtStart, loadAtStart: loadAtStart, threads: threads, peers: versions) {
+    if let numpy = runPython("import numpy; print(numpy.__version__)", threads: threads) {
+        versions.append(("numpy", numpy))
+    }
+    if appendRun(
+        to: path, startedAt: startedAt, commit: commitAtStart, loadAtStart: loadAtStart, threads: threads,
+        peers: versions)
+    {
         FileHandle.standardError.write(Data("engine-bench: appended this run to \(path)\n".utf8))
     }
 }

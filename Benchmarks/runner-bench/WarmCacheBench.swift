@@ -11,7 +11,8 @@ struct WarmCacheBench {
         let notesFolder = workspace.path + "/warm/Notes"
         try FileManager.default.createDirectory(atPath: notesFolder, withIntermediateDirectories: true)
         for k in 0..<20 {
-            try BenchNotes.text(cells: 3, seed: k).write(toFile: notesFolder + "/note-\(k).md", atomically: true, encoding: .utf8)
+            try BenchNotes.text(cells: 3, seed: k).write(
+                toFile: notesFolder + "/note-\(k).md", atomically: true, encoding: .utf8)
         }
         let cache = workspace.path + "/warm/cache"
         let options = RunOptions(cacheDirectory: cache, toolchain: workspace.countingToolchain)
@@ -36,7 +37,10 @@ struct WarmCacheBench {
     private func measureCommandLine(notesFolder: String, cache: String) throws {
         let litbook = workspace.toolchain.libraryDirectory + "/litbook"
         guard FileManager.default.isExecutableFile(atPath: litbook) else {
-            report(["bench": "warm `litbook run` of 20 unchanged notes", "skipped": "no litbook executable in \(workspace.toolchain.libraryDirectory)"])
+            report([
+                "bench": "warm `litbook run` of 20 unchanged notes",
+                "skipped": "no litbook executable in \(workspace.toolchain.libraryDirectory)",
+            ])
             return
         }
         var times: [Double] = []

@@ -1,4 +1,5 @@
-// The figure benchmarks: the size and render time of a 64×64 heatmap, and the time to draw every figure of the shipped notes.
+// The figure benchmarks: the size and render time of a 64×64
+// heatmap, and the time to draw every figure of the shipped notes.
 
 import Figures
 import Foundation
@@ -65,8 +66,10 @@ enum FigureBench {
         let slowest = each.max { $0.ms < $1.ms }
         let slowestName = slowest.map { (($0.figure.captionTitle ?? "untitled") + " (" + kind($0.figure) + ")") } ?? ""
         return "{\"measurement\":\"render_all_figures\",\"figures\":\(figures.count),\"bytes\":\(bytes),"
-            + "\"render_ms\":\(String(format: "%.3f", ms)),\"render_cpu_ms\":\(String(format: "%.3f", cpuMs)),\"goal_ms\":50,"
-            + "\"slowest_ms\":\(String(format: "%.3f", slowest?.ms ?? 0)),\"slowest\":\"\(slowestName.replacingOccurrences(of: "\"", with: "'"))\"}"
+            + "\"render_ms\":\(String(format: "%.3f", ms)),\"render_cpu_ms\":\(String(format: "%.3f", cpuMs)),\"goal_ms"
+            + "\":50,"
+            + "\"slowest_ms\":\(String(format: "%.3f", slowest?.ms ?? 0)),\"slowest\":\""
+            + "\(slowestName.replacingOccurrences(of: "\"", with: "'"))\"}"
     }
 
     private static func kind(_ figure: Figure) -> String {

@@ -1,4 +1,5 @@
-// Generates the benchmark's notes: about 12 KB each of Chinese prose, formulas, tables, Swift cells and recorded outputs.
+// Generates the benchmark's notes: about 12 KB each of Chinese
+// prose, formulas, tables, Swift cells and recorded outputs.
 
 import Foundation
 
@@ -29,7 +30,8 @@ struct NoteGenerator {
         "PE_{(pos,2i)} = \\sin\\left(\\frac{pos}{10000^{2i/d}}\\right)",
         "\\mathrm{LayerNorm}(x) = \\gamma \\odot \\frac{x-\\mu}{\\sqrt{\\sigma^2+\\epsilon}} + \\beta",
         "\\mathcal{L} = -\\frac{1}{N}\\sum_{t=1}^{N} \\log p_\\theta(x_t \\mid x_{<t})",
-        "\\hat{m}_t = \\frac{m_t}{1-\\beta_1^t},\\quad \\theta_t = \\theta_{t-1} - \\eta\\,\\frac{\\hat{m}_t}{\\sqrt{\\hat{v}_t}+\\epsilon}",
+        "\\hat{m}_t = \\frac{m_t}{1-\\beta_1^t},\\quad \\theta_t = \\theta_{t-1} -"
+            + " \\eta\\,\\frac{\\hat{m}_t}{\\sqrt{\\hat{v}_t}+\\epsilon}",
         "\\mathbf{W}_Q \\in \\mathbb{R}^{d \\times d_k}",
     ]
 

@@ -42,7 +42,8 @@ func cpuSeconds(children: Bool) -> Double {
     #else
     getrusage(children ? RUSAGE_CHILDREN : RUSAGE_SELF, &usage)
     #endif
-    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(
+        usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
 }
 
 /// Wall seconds of `cat Notes/*.md | cmark > /dev/null`.
@@ -86,20 +87,30 @@ let cmarkCPUMedian = cmarkCPU.sorted()[repeats / 2]
 let renderCPUMedian = renderCPU.sorted()[repeats / 2]
 let cmark = cmarkTimes.sorted()[repeats / 2]
 let render = renderTimes.sorted { $0.total < $1.total }[repeats / 2]
-print("{\"measurement\":\"render_vs_cmark\",\"notes\":\(noteCount),\"megabytes\":\(String(format: "%.2f", Double(totalBytes) / 1e6)),"
-      + "\"cmark_s\":\(String(format: "%.4f", cmark)),\"litbook_render_s\":\(String(format: "%.4f", render.total)),"
-      + "\"of_which_parse_s\":\(String(format: "%.4f", render.parse)),\"ratio\":\(String(format: "%.2f", render.total / cmark)),"
-      + "\"cmark_cpu_s\":\(String(format: "%.4f", cmarkCPUMedian)),\"litbook_cpu_s\":\(String(format: "%.4f", renderCPUMedian)),"
-      + "\"cpu_ratio\":\(String(format: "%.2f", renderCPUMedian / cmarkCPUMedian)),\"goal_ratio\":5}")
+print(
+    "{\"measurement\":\"render_vs_cmark\",\"notes\":\(noteCount),\"megabytes\":"
+        + "\(String(format: "%.2f", Double(totalBytes) / 1e6)),"
+        + "\"cmark_s\":\(String(format: "%.4f", cmark)),\"litbook_render_s\":\(String(format: "%.4f", render.total)),"
+        + "\"of_which_parse_s\":\(String(format: "%.4f", render.parse)),\"ratio\":"
+        + "\(String(format: "%.2f", render.total / cmark)),"
+        + "\"cmark_cpu_s\":\(String(format: "%.4f", cmarkCPUMedian)),\"litbook_cpu_s\":"
+        + "\(String(format: "%.4f", renderCPUMedian)),"
+        + "\"cpu_ratio\":\(String(format: "%.2f", renderCPUMedian / cmarkCPUMedian)),\"goal_ratio\":5}")
 
 let renderedFiles = render.files
 let indexBytes = renderedFiles["assets/search-index.js"]?.count ?? 0
-print("{\"measurement\":\"search_index\",\"notes\":\(noteCount),\"bytes\":\(indexBytes),"
-      + "\"megabytes\":\(String(format: "%.2f", Double(indexBytes) / 1e6)),\"notes_megabytes\":\(String(format: "%.2f", Double(totalBytes) / 1e6))}")
+print(
+    "{\"measurement\":\"search_index\",\"notes\":\(noteCount),\"bytes\":\(indexBytes),"
+        + "\"megabytes\":\(String(format: "%.2f", Double(indexBytes) / 1e6)),\"notes_megabytes\":"
+        + "\(String(format: "%.2f", Double(totalBytes) / 1e6))}"
+)
 let writeStart = DispatchTime.now().uptimeNanoseconds
 _ = try SiteWriter(outputDirectory: scratch + "/Site").write(renderedFiles)
 let writeSeconds = Double(DispatchTime.now().uptimeNanoseconds - writeStart) / 1e9
-print("{\"measurement\":\"write_site\",\"files\":\(renderedFiles.paths.count),\"seconds\":\(String(format: "%.4f", writeSeconds))}")
+print(
+    "{\"measurement\":\"write_site\",\"files\":\(renderedFiles.paths.count),\"seconds\":"
+        + "\(String(format: "%.4f", writeSeconds))}"
+)
 
 // MARK: - Formulas
 

@@ -1,4 +1,5 @@
-// Remembers the MathML of formulas already rendered: a build checks each formula when it reads the note and writes it into the page.
+// Remembers the MathML of formulas already rendered: a build checks
+// each formula when it reads the note and writes it into the page.
 
 import Foundation
 

@@ -46,11 +46,14 @@ struct TeXParser {
             if c == "]" && context == .optionalArgument { return items }
             if c == "&" {
                 if context == .environment { return items }
-                throw TeXError("'&' is only allowed inside an environment such as aligned or pmatrix", offset: offset(i))
+                throw TeXError(
+                    "'&' is only allowed inside an environment such as aligned or pmatrix", offset: offset(i))
             }
             // Only commands that end or wrap a list are looked at here; the first letter filters
             // the rest out without building their name.
-            if c == "\\", i + 1 < scalars.count, "rmecdt\\".unicodeScalars.contains(scalars[i + 1]), let name = peekCommandName() {
+            if c == "\\", i + 1 < scalars.count, "rmecdt\\".unicodeScalars.contains(scalars[i + 1]),
+                let name = peekCommandName()
+            {
                 switch name {
                 case "right", "middle":
                     if context == .left { return items }
@@ -58,7 +61,8 @@ struct TeXParser {
                 case "\\", "end", "cr":
                     if context == .environment { return items }
                     if name == "end" { throw TeXError("'\\end' has no '\\begin' before it", offset: offset(i)) }
-                    throw TeXError("'\\\\' is only allowed inside an environment such as aligned or pmatrix", offset: offset(i))
+                    throw TeXError(
+                        "'\\\\' is only allowed inside an environment such as aligned or pmatrix", offset: offset(i))
                 case "displaystyle", "textstyle":
                     i += name.unicodeScalars.count + 1
                     let rest = try parseList(context)
@@ -84,7 +88,9 @@ struct TeXParser {
         guard i < scalars.count else { return false }
         if "([{}&^_,;.".unicodeScalars.contains(scalars[i]) { return false }
         if scalars[i] == "\\", let name = peekCommandName() {
-            return !["left", "right", "big", "Big", "bigl", "Bigl", "\\", "end", "middle", ",", ";", "quad", "qquad", "!"].contains(name)
+            return ![
+                "left", "right", "big", "Big", "bigl", "Bigl", "\\", "end", "middle", ",", ";", "quad", "qquad", "!",
+            ].contains(name)
         }
         return true
     }
@@ -102,7 +108,9 @@ struct TeXParser {
             if c == "^" || c == "_" {
                 i += 1
                 if (c == "^" ? sup : sub) != nil {
-                    throw TeXError("double \(c == "^" ? "superscript" : "subscript"): use braces, as in x^{ab}", offset: offset(start))
+                    throw TeXError(
+                        "double \(c == "^" ? "superscript" : "subscript"): use braces, as in x^{ab}",
+                        offset: offset(start))
                 }
                 let argument = try parseArgument(of: String(c))
                 if c == "^" { sup = argument } else { sub = argument }
@@ -190,7 +198,11 @@ struct TeXParser {
                 throw TeXError("'\(c)' cannot appear in a formula here", offset: offset(i - 1))
             }
             let text = MathMLText.escaped(String(c))
-            if c.properties.isAlphabetic { return Atom(markup: (c.value >= 0x2E80 ? "<mtext>" : "<mi>") + text + (c.value >= 0x2E80 ? "</mtext>" : "</mi>")) }
+            if c.properties.isAlphabetic {
+                return Atom(
+                    markup: (c.value >= 0x2E80 ? "<mtext>" : "<mi>") + text + (c.value >= 0x2E80 ? "</mtext>" : "</mi>")
+                )
+            }
             return Atom(markup: "<mo>" + text + "</mo>")
         }
     }
@@ -258,8 +270,10 @@ struct TeXParser {
         }
         if let size = TeXSymbols.delimiterSizes[name] {
             let delimiter = try readDelimiter(after: name, at: start)
-            return Atom(markup: "<mo fence=\"true\" stretchy=\"true\" symmetric=\"true\" minsize=\"\(size)\" maxsize=\"\(size)\">"
-                        + MathMLText.escaped(delimiter) + "</mo>")
+            return Atom(
+                markup:
+                    "<mo fence=\"true\" stretchy=\"true\" symmetric=\"true\" minsize=\"\(size)\" maxsize=\"\(size)\">"
+                    + MathMLText.escaped(delimiter) + "</mo>")
         }
         switch name {
         case "frac", "dfrac", "tfrac", "cfrac":
@@ -300,7 +314,9 @@ struct TeXParser {
         case "overset", "stackrel", "underset":
             let mark = try parseArgument(of: "\\" + name)
             let base = try parseArgument(of: "\\" + name)
-            return Atom(markup: name == "underset" ? "<munder>" + base + mark + "</munder>" : "<mover>" + base + mark + "</mover>")
+            return Atom(
+                markup: name == "underset"
+                    ? "<munder>" + base + mark + "</munder>" : "<mover>" + base + mark + "</mover>")
         case "left":
             return Atom(markup: try parseLeftRight(at: start))
         case "begin":
@@ -410,7 +426,8 @@ struct TeXParser {
             if command == "end" {
                 let closing = try readText(of: "end")
                 guard closing == name else {
-                    throw TeXError("'\\end{\(closing)}' does not match '\\begin{\(name)}'", offset: offset(commandStart))
+                    throw TeXError(
+                        "'\\end{\(closing)}' does not match '\\begin{\(name)}'", offset: offset(commandStart))
                 }
                 break
             }
@@ -458,7 +475,10 @@ struct TeXParser {
                     var result = String(text)
                     if command != "begin" && command != "end" {
                         // Spaces at the edges of text are kept (`\text{if }`): no-break spaces survive layout.
-                        result = String(result.unicodeScalars.map { $0 == " " ? "\u{A0}" : $0 }.reduce(into: String.UnicodeScalarView()) { $0.append($1) })
+                        result = String(
+                            result.unicodeScalars.map { $0 == " " ? "\u{A0}" : $0 }.reduce(
+                                into: String.UnicodeScalarView()
+                            ) { $0.append($1) })
                     }
                     return result
                 }

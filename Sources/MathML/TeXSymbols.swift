@@ -113,7 +113,9 @@ enum TeXSymbols {
     ]
 
     /// Delimiters, which the operator dictionary makes stretchy; written on their own they are not.
-    static let fixedDelimiters: Set<String> = ["(", ")", "[", "]", "{", "}", "|", "‖", "/", "⟨", "⟩", "⌈", "⌉", "⌊", "⌋", "∣"]
+    static let fixedDelimiters: Set<String> = [
+        "(", ")", "[", "]", "{", "}", "|", "‖", "/", "⟨", "⟩", "⌈", "⌉", "⌊", "⌋", "∣",
+    ]
 
     /// Delimiters `\left`, `\right` and `\big` accept, by how they are written after the command.
     static func delimiter(_ written: String) -> String? {

@@ -71,7 +71,8 @@ struct NoteExecution {
         /// Records `error` for `cell` unless an earlier run already settled it.
         mutating func fail(_ cell: Int, _ error: CellError, items: [OutputItem] = []) {
             guard results[cell] == nil else { return }
-            results[cell] = CellRun(cellIndex: cell, status: isFails(cell) ? .failedAsExpected(error) : .failed(error), items: items)
+            results[cell] = CellRun(
+                cellIndex: cell, status: isFails(cell) ? .failedAsExpected(error) : .failed(error), items: items)
         }
 
         /// The cells the next program leaves out.
@@ -119,7 +120,9 @@ struct NoteExecution {
     /// Records a failed compilation: drop the failing `fails` cells before the first unexpected
     /// error, put that error on its cell, and go again with the cells before it; or stop when
     /// the compiler named no cell.
-    private func settle(_ report: CompileFailure, of program: GeneratedProgram, in ledger: inout Ledger) throws(NoteFailure) -> Next {
+    private func settle(
+        _ report: CompileFailure, of program: GeneratedProgram, in ledger: inout Ledger
+    ) throws(NoteFailure) -> Next {
         if let problem = report.toolchainProblem { throw NoteFailure(description: problem.description) }
         guard !report.failingCells.isEmpty else {
             let first = program.cellIndices[0]
@@ -144,9 +147,11 @@ struct NoteExecution {
     private func settle(_ outcome: ProgramOutcome, of program: GeneratedProgram, in ledger: inout Ledger) -> Next {
         let outputs = CellOutputs(printed: outcome.printed, frames: outcome.frames)
         let failure = RunFailure.diagnose(outcome, outputs: outputs, program: program, note: note, limits: limits)
-        for cell in program.cellIndices where ledger.results[cell] == nil && outputs.ended.contains(cell) && cell != failure?.cell {
-            ledger.results[cell] = CellRun(cellIndex: cell, status: ledger.isFails(cell) ? .unexpectedlyPassed : .passed,
-                                           items: outputs.items[cell] ?? [])
+        for cell in program.cellIndices
+        where ledger.results[cell] == nil && outputs.ended.contains(cell) && cell != failure?.cell {
+            ledger.results[cell] = CellRun(
+                cellIndex: cell, status: ledger.isFails(cell) ? .unexpectedlyPassed : .passed,
+                items: outputs.items[cell] ?? [])
         }
         guard let failure else { return .finished }
         if failure.error.kind == .internalError { ledger.cacheable = false }
@@ -167,20 +172,26 @@ struct NoteExecution {
         let source = directory + "/main.swift", executable = directory + "/program"
         do {
             try program.source.write(toFile: source, atomically: false, encoding: .utf8)
-            return (try await compiler.compile(source: source, executable: executable, scratchDirectory: directory), source, executable)
+            return (
+                try await compiler.compile(source: source, executable: executable, scratchDirectory: directory), source,
+                executable
+            )
         } catch {
             throw NoteFailure(description: "cannot compile: \(error)")
         }
     }
 
-    private func execute(_ program: GeneratedProgram, executable: String, in directory: String) async throws(NoteFailure)
+    private func execute(
+        _ program: GeneratedProgram, executable: String, in directory: String
+    ) async throws(NoteFailure)
         -> ProgramOutcome
     {
         let count = program.cellIndices.count
         let positions = Dictionary(uniqueKeysWithValues: program.cellIndices.enumerated().map { ($1, $0 + 1) })
         let note = self.note, progress = self.progress
         let execution = ProgramExecution(
-            executable: executable, scratchDirectory: directory, noteDirectory: noteDirectory, limits: limits, cellCount: count,
+            executable: executable, scratchDirectory: directory, noteDirectory: noteDirectory, limits: limits,
+            cellCount: count,
             onCellBegin: { cell in progress?.running(note, cell: positions[cell] ?? 0, of: count) })
         do {
             return try await execution.run()
@@ -191,8 +202,10 @@ struct NoteExecution {
 
     /// The note's folder as an absolute path: cells read files relative to their note.
     private var noteDirectory: String {
-        let folder = URL(fileURLWithPath: note.path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-            .deletingLastPathComponent()
+        let folder = URL(
+            fileURLWithPath: note.path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        )
+        .deletingLastPathComponent()
         return folder.standardizedFileURL.path
     }
 

@@ -67,11 +67,15 @@ public final class NoteRunner: Sendable {
         do {
             limits = try NoteSettings.limits(for: note, defaults: options.limits)
         } catch {
-            return NoteRun(notePath: note.path, cells: note.cells.map { cell in
-                let problem = CellError(kind: .internalError, message: error.description,
-                                        location: NoteLocation(path: note.path, line: 1))
-                return CellRun(cellIndex: cell.index, status: cell.options.norun ? .skipped : .failed(problem), items: [])
-            }, fromCache: false)
+            return NoteRun(
+                notePath: note.path,
+                cells: note.cells.map { cell in
+                    let problem = CellError(
+                        kind: .internalError, message: error.description,
+                        location: NoteLocation(path: note.path, line: 1))
+                    return CellRun(
+                        cellIndex: cell.index, status: cell.options.norun ? .skipped : .failed(problem), items: [])
+                }, fromCache: false)
         }
         guard note.cells.contains(where: { !$0.options.norun }) else {
             return NoteRun(notePath: note.path, cells: note.cells.map {

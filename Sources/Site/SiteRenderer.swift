@@ -38,17 +38,25 @@ public struct SiteRenderer: Sendable {
             IndexPage.Entry(fileName: fileNames[i], outline: outlines[i], notePath: ordered[i].note.path,
                             hasErrors: ordered[i].problems.contains(where: \.isError) || ordered[i].run?.failed == true)
         }
-        files.add("index.html", IndexPage(siteTitle: options.title, language: options.language, entries: entries, pageNames: pageNames,
-                                          cellsRan: ordered.contains { $0.run != nil }, manualLink: options.manualLink).render())
+        files.add(
+            "index.html",
+            IndexPage(
+                siteTitle: options.title, language: options.language, entries: entries, pageNames: pageNames,
+                cellsRan: ordered.contains { $0.run != nil }, manualLink: options.manualLink
+            ).render())
         files.add("assets/style.css", Array(ThemeAssets.stylesheet.utf8))
         files.add("assets/search.js", Array(ThemeAssets.searchScript.utf8))
         files.add("assets/figures.js", Array(ThemeAssets.figuresScript.utf8))
         files.add("assets/reader.js", Array(ThemeAssets.readerScript.utf8))
         files.add("assets/favicon.svg", Array(ThemeAssets.favicon.utf8))
-        files.add("assets/search-index.js", SearchIndex.script(
-            for: ordered.indices.map {
-                SearchIndex.Page(fileName: fileNames[$0], outline: outlines[$0], cells: ordered[$0].note.cells, run: ordered[$0].run)
-            }))
+        files.add(
+            "assets/search-index.js",
+            SearchIndex.script(
+                for: ordered.indices.map {
+                    SearchIndex.Page(
+                        fileName: fileNames[$0], outline: outlines[$0], cells: ordered[$0].note.cells,
+                        run: ordered[$0].run)
+                }))
         return files
     }
 

@@ -29,7 +29,9 @@ final class FrameDamageTests: XCTestCase {
         }
         var decoder = FrameDecoder()
         XCTAssertEqual(decoder.feed(good + garbled).count, 1)
-        guard case .undecodable(let at, _)? = decoder.damage else { return XCTFail("garbled payload: \(String(describing: decoder.damage))") }
+        guard case .undecodable(let at, _)? = decoder.damage else {
+            return XCTFail("garbled payload: \(String(describing: decoder.damage))")
+        }
         XCTAssertEqual(at, good.count)
     }
 
@@ -37,12 +39,15 @@ final class FrameDamageTests: XCTestCase {
         var decoder = FrameDecoder()
         _ = decoder.feed(Array("LBRX".utf8) + [UInt8](repeating: 0, count: 12))
         XCTAssertNotNil(decoder.damage)
-        XCTAssertEqual(decoder.feed(try frameBytes(.cellBegin(1))), [], "a damaged stream is not resynchronised by guessing")
+        XCTAssertEqual(
+            decoder.feed(try frameBytes(.cellBegin(1))), [], "a damaged stream is not resynchronised by guessing")
     }
 
     func testMessagesNameTheByte() {
-        XCTAssertEqual(FrameStreamDamage.truncated(at: 32, bytes: 5).description,
-                       "record stream cut off at byte 32, 5 bytes into a frame")
-        XCTAssertEqual(FrameStreamDamage.badMagic(at: 0).description, "record stream damaged at byte 0: no frame header")
+        XCTAssertEqual(
+            FrameStreamDamage.truncated(at: 32, bytes: 5).description,
+            "record stream cut off at byte 32, 5 bytes into a frame")
+        XCTAssertEqual(
+            FrameStreamDamage.badMagic(at: 0).description, "record stream damaged at byte 0: no frame header")
     }
 }

@@ -32,22 +32,29 @@ final class CellFailureTests: XCTestCase {
 
     func testEachFailureIsReportedAtItsCellAndLine() async throws {
         let expectations: [Expectation] = [
-            .init(note: "index-out-of-range", cell: 1, kind: .trap, message: "Fatal error: Index out of range",
-                  location: "Notes/index-out-of-range.md:10:8", printedBefore: "cell 1 started"),
-            .init(note: "fatal-error", cell: 1, kind: .trap, message: "Fatal error: x is too big: 5",
-                  location: "Notes/fatal-error.md:6:9", printedBefore: "calling check"),
-            .init(note: "precondition", cell: 0, kind: .trap, message: "Precondition failed: heads must be even",
-                  location: "Notes/precondition.md:5:1", printedBefore: ""),
-            .init(note: "stack-overflow", cell: 0, kind: .trap,
-                  message: "stack overflow: crashed with SIGSEGV (segmentation fault) in a deep recursion",
-                  location: "Notes/stack-overflow.md:4", printedBefore: ""),
-            .init(note: "exit", cell: 0, kind: .exit, message: "cell called exit(3)",
-                  location: "Notes/exit.md:4", printedBefore: "about to exit"),
-            .init(note: "uncaught-error", cell: 0, kind: .uncaughtError,
-                  message: #"Fatal error: Error raised at top level: main.TokenizerError(token: "<unk>")"#,
-                  location: "Notes/uncaught-error.md:4", printedBefore: "throwing"),
-            .init(note: "compile-error", cell: 1, kind: .compile, message: "value of type '[Double]' has no member 'cnt'",
-                  location: "Notes/compile-error.md:11:14", printedBefore: ""),
+            .init(
+                note: "index-out-of-range", cell: 1, kind: .trap, message: "Fatal error: Index out of range",
+                location: "Notes/index-out-of-range.md:10:8", printedBefore: "cell 1 started"),
+            .init(
+                note: "fatal-error", cell: 1, kind: .trap, message: "Fatal error: x is too big: 5",
+                location: "Notes/fatal-error.md:6:9", printedBefore: "calling check"),
+            .init(
+                note: "precondition", cell: 0, kind: .trap, message: "Precondition failed: heads must be even",
+                location: "Notes/precondition.md:5:1", printedBefore: ""),
+            .init(
+                note: "stack-overflow", cell: 0, kind: .trap,
+                message: "stack overflow: crashed with SIGSEGV (segmentation fault) in a deep recursion",
+                location: "Notes/stack-overflow.md:4", printedBefore: ""),
+            .init(
+                note: "exit", cell: 0, kind: .exit, message: "cell called exit(3)",
+                location: "Notes/exit.md:4", printedBefore: "about to exit"),
+            .init(
+                note: "uncaught-error", cell: 0, kind: .uncaughtError,
+                message: #"Fatal error: Error raised at top level: main.TokenizerError(token: "<unk>")"#,
+                location: "Notes/uncaught-error.md:4", printedBefore: "throwing"),
+            .init(
+                note: "compile-error", cell: 1, kind: .compile, message: "value of type '[Double]' has no member 'cnt'",
+                location: "Notes/compile-error.md:11:14", printedBefore: ""),
         ]
         let runs = try await runs()
         for expected in expectations {
@@ -60,7 +67,8 @@ final class CellFailureTests: XCTestCase {
             XCTAssertEqual(error.kind, expected.kind, expected.note)
             XCTAssertEqual(error.message, expected.message, expected.note)
             XCTAssertEqual(error.location?.description, expected.location, expected.note)
-            XCTAssertEqual(cell.text, expected.printedBefore, "\(expected.note): the crash report is not the cell's output")
+            XCTAssertEqual(
+                cell.text, expected.printedBefore, "\(expected.note): the crash report is not the cell's output")
             XCTAssertTrue(run.failed, expected.note)
         }
     }
@@ -137,7 +145,8 @@ final class CellFailureTests: XCTestCase {
             """)
         let overflow = try XCTUnwrap(runs["stack-overflow"]?.cells[0].error)
         XCTAssertTrue(overflow.detail.contains("at Notes/stack-overflow.md:5:16 in depth(_:) ("), overflow.detail)
-        XCTAssertTrue(overflow.detail.contains("times)"), "a deep recursion is one line with its count: \(overflow.detail)")
+        XCTAssertTrue(
+            overflow.detail.contains("times)"), "a deep recursion is one line with its count: \(overflow.detail)")
     }
 
     func testCompileErrorsShowTheNotesOwnLines() async throws {

@@ -6,7 +6,9 @@ import XCTest
 final class FailsCellTests: XCTestCase {
     func testExpectedFailuresAreOutputsAndLaterCellsRun() async throws {
         let run = try await runFixtures(["fails-cells"])[0]
-        let expected: [CellStatus] = [.passed, .failedAsExpected(anyError), .failedAsExpected(anyError), .passed, .unexpectedlyPassed]
+        let expected: [CellStatus] = [
+            .passed, .failedAsExpected(anyError), .failedAsExpected(anyError), .passed, .unexpectedlyPassed,
+        ]
         XCTAssertEqual(run.cells.map { $0.status.withoutError }, expected.map(\.withoutError))
 
         let compile = try XCTUnwrap(run.cells[1].error)
@@ -30,7 +32,8 @@ final class FailsCellTests: XCTestCase {
         // Without the last cell (the one that does not fail), the note passes.
         let trimmed = String(text[..<text.range(of: "```swift fails\nprint(\"this cell")!.lowerBound])
         let scratch = try ScratchFolder()
-        let run = try await makeRunner(cache: scratch.path).run([try RunnerFixtures.note("fails-cells", text: trimmed)])[0]
+        let run = try await makeRunner(cache: scratch.path).run([try RunnerFixtures.note("fails-cells", text: trimmed)]
+        )[0]
         XCTAssertFalse(run.failed, "\(run.cells.map(\.status))")
     }
 

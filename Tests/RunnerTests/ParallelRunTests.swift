@@ -15,8 +15,10 @@ final class ParallelRunTests: XCTestCase {
         // Compared as JSON: NaN in a figure is never equal to itself, but its bytes are.
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "+inf", negativeInfinity: "-inf", nan: "nan")
-        XCTAssertEqual(String(decoding: try encoder.encode(parallel), as: UTF8.self),
-                       String(decoding: try encoder.encode(serial), as: UTF8.self))
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "+inf", negativeInfinity: "-inf", nan: "nan")
+        XCTAssertEqual(
+            String(decoding: try encoder.encode(parallel), as: UTF8.self),
+            String(decoding: try encoder.encode(serial), as: UTF8.self))
     }
 }

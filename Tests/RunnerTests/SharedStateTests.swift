@@ -33,11 +33,14 @@ final class SharedStateTests: XCTestCase {
         let runner = try makeRunner(cache: scratch.path, progress: log)
         let note = try RunnerFixtures.note("shared-state")
         _ = await runner.run([note])
-        XCTAssertEqual(log.events, [
-            "compiling Notes/shared-state.md",
-            "running Notes/shared-state.md 1/3", "running Notes/shared-state.md 2/3", "running Notes/shared-state.md 3/3",
-            "finished Notes/shared-state.md",
-        ])
+        XCTAssertEqual(
+            log.events,
+            [
+                "compiling Notes/shared-state.md",
+                "running Notes/shared-state.md 1/3", "running Notes/shared-state.md 2/3",
+                "running Notes/shared-state.md 3/3",
+                "finished Notes/shared-state.md",
+            ])
         let again = ProgressLog()
         _ = await (try makeRunner(cache: scratch.path, progress: again)).run([note])
         XCTAssertEqual(again.events, ["cached Notes/shared-state.md", "finished Notes/shared-state.md"])

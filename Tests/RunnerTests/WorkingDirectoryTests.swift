@@ -10,7 +10,9 @@ final class WorkingDirectoryTests: XCTestCase {
         let scratch = try ScratchFolder()
         try FileManager.default.createDirectory(atPath: scratch.path + "/Notes/data", withIntermediateDirectories: true)
         try "注意力就是一切\n".write(toFile: scratch.path + "/Notes/data/corpus.txt", atomically: true, encoding: .utf8)
-        let text = "# data\n\n```swift\nimport Foundation\nprint(try String(contentsOfFile: \"data/corpus.txt\", encoding: .utf8), terminator: \"\")\n```\n"
+        let text =
+            "# data\n\n```swift\nimport Foundation\nprint(try String(contentsOfFile: \"data/corpus.txt\", encoding:"
+                + " .utf8), terminator: \"\")\n```\n"
         let path = scratch.path + "/Notes/reads-data.md"
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         let note = NoteParser.parse(path: path, text: text).note
@@ -24,7 +26,9 @@ final class WorkingDirectoryTests: XCTestCase {
         try FileManager.default.createDirectory(atPath: scratch.path + "/Notes/data", withIntermediateDirectories: true)
         let data = scratch.path + "/Notes/data/corpus.txt"
         try "第一版\n".write(toFile: data, atomically: true, encoding: .utf8)
-        let text = "# data\n\n```swift\nimport Foundation\nprint(try String(contentsOfFile: \"data/corpus.txt\", encoding: .utf8), terminator: \"\")\n```\n"
+        let text =
+            "# data\n\n```swift\nimport Foundation\nprint(try String(contentsOfFile: \"data/corpus.txt\", encoding:"
+                + " .utf8), terminator: \"\")\n```\n"
         let path = scratch.path + "/Notes/reads-data.md"
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         let note = NoteParser.parse(path: path, text: text).note

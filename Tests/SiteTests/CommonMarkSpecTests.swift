@@ -16,7 +16,8 @@ final class CommonMarkSpecTests: XCTestCase {
     /// `scripts/commonmark/spec-0.30.json`: every example and the HTML `cmark --unsafe` writes for it
     /// (`scripts/commonmark/compare-with-cmark.sh` shows that cmark writes exactly the spec's HTML).
     private func examples() throws -> [Example] {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         let data = try Data(contentsOf: root.appendingPathComponent("scripts/commonmark/spec-0.30.json"))
         return try JSONDecoder().decode([Example].self, from: data)
     }
@@ -35,8 +36,9 @@ final class CommonMarkSpecTests: XCTestCase {
         var out = html
         for level in 1...6 {
             out = out.replacingOccurrences(of: "<h\(level) id=\"h\">", with: "<h\(level)>")
-            out = out.replacingOccurrences(of: "<a class=\"heading-link\" href=\"#h\" aria-label=\"本节链接\">#</a></h\(level)>",
-                                           with: "</h\(level)>")
+            out = out.replacingOccurrences(
+                of: "<a class=\"heading-link\" href=\"#h\" aria-label=\"本节链接\">#</a></h\(level)>",
+                with: "</h\(level)>")
         }
         return out
     }
@@ -56,10 +58,17 @@ final class CommonMarkSpecTests: XCTestCase {
                 // A leading `---` line opens front matter in a note (with its errors at their lines).
                 frontMatter += 1
             } else {
-                different.append("example \(example.example) (\(example.section)):\n\(example.markdown)\nexpected:\n\(example.html)\ngot:\n\(render(note, rawHTML: .asWritten))")
+                different.append(
+                    "example \(example.example)"
+                        + " (\(example.section)):\n\(example.markdown)\nexpected:\n\(example.html)\ngot:\n"
+                        + "\(render(note, rawHTML: .asWritten))"
+                )
             }
         }
-        print("CommonMark 0.30: \(all.count) examples, \(identical) identical to cmark, \(rawHTML) differ only by the raw-HTML rule, \(frontMatter) by front matter, \(different.count) other differences")
+        print(
+            "CommonMark 0.30: \(all.count) examples, \(identical) identical to cmark, \(rawHTML) differ only by the"
+                + " raw-HTML rule, \(frontMatter) by front matter, \(different.count) other differences"
+        )
         XCTAssertEqual(different.count, 0, different.prefix(10).joined(separator: "\n----\n"))
         XCTAssertGreaterThan(identical, 570)
     }

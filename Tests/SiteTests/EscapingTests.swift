@@ -19,12 +19,14 @@ final class EscapingTests: XCTestCase {
         XCTAssertTrue(page.contains("<title>词元 &lt;script&gt; · 学习笔记</title>"))
         XCTAssertTrue(page.contains("<h1>词元 &lt;script&gt;</h1>"))
         XCTAssertTrue(SiteFixture.page(files, "index.html").contains("词元 &lt;script&gt;</a>"))
-        XCTAssertTrue(SiteFixture.page(files, "02-自注意力.html").contains("词元 &lt;script&gt;</a>"), "in the previous-page link")
+        XCTAssertTrue(
+            SiteFixture.page(files, "02-自注意力.html").contains("词元 &lt;script&gt;</a>"), "in the previous-page link")
     }
 
     func testRawHTMLIsShownAsWrittenAndCommentsAreLeftOut() {
         let page = SiteFixture.page(SiteFixture.site(), "02-自注意力.html")
-        XCTAssertTrue(page.contains("<pre class=\"raw-html\">&lt;div class=&quot;raw&quot;&gt;原样的 HTML&lt;/div&gt;</pre>"))
+        XCTAssertTrue(
+            page.contains("<pre class=\"raw-html\">&lt;div class=&quot;raw&quot;&gt;原样的 HTML&lt;/div&gt;</pre>"))
         XCTAssertFalse(page.contains("作者的备注"))
         let inline = NoteParserFixture.note("按 <kbd>Ctrl</kbd> 键<!-- 备注 -->。")
         XCTAssertTrue(SiteFixture.page(SiteRenderer().render([SiteNote(note: inline)]), "x.html")

@@ -8,9 +8,13 @@ final class PageStructureTests: XCTestCase {
     private let files = SiteFixture.site()
 
     func testSiteHasIndexOnePagePerNoteAndAssets() {
-        XCTAssertEqual(files.paths, ["01-词元.html", "02-自注意力.html", "assets/favicon.svg", "assets/figures.js",
-                                     "assets/reader.js", "assets/search-index.js", "assets/search.js", "assets/style.css",
-                                     "index.html"])
+        XCTAssertEqual(
+            files.paths,
+            [
+                "01-词元.html", "02-自注意力.html", "assets/favicon.svg", "assets/figures.js",
+                "assets/reader.js", "assets/search-index.js", "assets/search.js", "assets/style.css",
+                "index.html",
+            ])
     }
 
     func testEveryPageIsWellFormedWithUniqueIds() {
@@ -28,8 +32,12 @@ final class PageStructureTests: XCTestCase {
         XCTAssertEqual(page.components(separatedBy: "<h1").count - 1, 1, "the title h1 is not repeated")
         XCTAssertTrue(page.contains("源文件：<code>Notes/02-自注意力.md</code>"))
         XCTAssertTrue(page.contains("<nav class=\"book-nav\" aria-label=\"全书目录\">"))
-        XCTAssertTrue(page.contains("<li class=\"toc-level-2\"><a href=\"#\(URLEncoding.percentEncoded("缩放点积注意力"))\">缩放点积注意力</a></li>"))
-        XCTAssertTrue(page.contains("<li class=\"toc-level-3\"><a href=\"#\(URLEncoding.percentEncoded("为什么要除以-d"))\">为什么要除以 √d</a></li>"))
+        XCTAssertTrue(
+            page.contains(
+                "<li class=\"toc-level-2\"><a href=\"#\(URLEncoding.percentEncoded("缩放点积注意力"))\">缩放点积注意力</a></li>"))
+        XCTAssertTrue(
+            page.contains(
+                "<li class=\"toc-level-3\"><a href=\"#\(URLEncoding.percentEncoded("为什么要除以-d"))\">为什么要除以 √d</a></li>"))
         XCTAssertTrue(page.contains("rel=\"prev\" href=\"\(URLEncoding.percentEncoded("01-词元.html"))\""))
         XCTAssertFalse(page.contains("rel=\"next\""), "the last note has no next page")
     }
@@ -64,9 +72,11 @@ final class PageStructureTests: XCTestCase {
     func testIndexLinksToTheManualOnlyWhenThereIsOne() {
         let without = SiteFixture.page(SiteRenderer().render([SiteNote(note: SiteFixture.tokens)]), "index.html")
         XCTAssertFalse(without.contains("manual/"))
-        let with = SiteFixture.page(SiteRenderer(options: SiteOptions(manualLink: "manual/index.html"))
-            .render([SiteNote(note: SiteFixture.tokens)]), "index.html")
-        XCTAssertTrue(with.contains("<p class=\"index-manual\"><a href=\"manual/index.html\">litbook 使用手册 (manual)</a></p>"))
+        let with = SiteFixture.page(
+            SiteRenderer(options: SiteOptions(manualLink: "manual/index.html"))
+                .render([SiteNote(note: SiteFixture.tokens)]), "index.html")
+        XCTAssertTrue(
+            with.contains("<p class=\"index-manual\"><a href=\"manual/index.html\">litbook 使用手册 (manual)</a></p>"))
     }
 
     func testFrontMatterOrderComesBeforeFileName() {
@@ -88,15 +98,20 @@ final class PageStructureTests: XCTestCase {
 
     func testPagesWorkWithoutJavaScript() {
         let page = SiteFixture.page(files, "02-自注意力.html")
-        XCTAssertTrue(page.contains("<div class=\"search\" id=\"search\" role=\"search\" hidden>"), "the search box stays hidden until the script runs")
+        XCTAssertTrue(
+            page.contains("<div class=\"search\" id=\"search\" role=\"search\" hidden>"),
+            "the search box stays hidden until the script runs")
         XCTAssertTrue(page.contains("<span class=\"tok-kw\">let</span>"), "code is highlighted in the page itself")
-        XCTAssertEqual(page.components(separatedBy: "<script").count, page.components(separatedBy: "<script src=\"").count,
-                       "no inline scripts: every script is a file")
+        XCTAssertEqual(
+            page.components(separatedBy: "<script").count, page.components(separatedBy: "<script src=\"").count,
+            "no inline scripts: every script is a file")
     }
 
     func testLinksToNotesPointAtTheirPages() {
         let page = SiteFixture.page(files, "02-自注意力.html")
-        XCTAssertTrue(page.contains("<a href=\"\(URLEncoding.percentEncoded("01-词元.html"))#\(URLEncoding.percentEncoded("分词"))\">下一篇</a>"))
+        XCTAssertTrue(
+            page.contains(
+                "<a href=\"\(URLEncoding.percentEncoded("01-词元.html"))#\(URLEncoding.percentEncoded("分词"))\">下一篇</a>"))
         XCTAssertTrue(page.contains("<a href=\"https://example.org/a?b=1&amp;c=2\">外部链接</a>"))
     }
 }

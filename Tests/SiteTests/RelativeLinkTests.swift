@@ -17,7 +17,8 @@ final class RelativeLinkTests: XCTestCase {
                 XCTAssertNotNil(files[targetPath], "\(path): \(link) names no file of the site")
                 if let fragment, targetPath.hasSuffix(".html") {
                     let ids = HTMLInspector(SiteFixture.page(files, targetPath)).ids
-                    XCTAssertTrue(ids.contains(URLEncoding.percentDecoded(fragment)), "\(path): \(link) names no anchor")
+                    XCTAssertTrue(
+                        ids.contains(URLEncoding.percentDecoded(fragment)), "\(path): \(link) names no anchor")
                 }
                 checked += 1
             }
@@ -26,8 +27,11 @@ final class RelativeLinkTests: XCTestCase {
     }
 
     func testLinksWorkFromFileURLsWithChineseNames() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("site-links-\(UUID().uuidString)/深 目录/Site")
-        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent().deletingLastPathComponent()) }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "site-links-\(UUID().uuidString)/深 目录/Site")
+        defer {
+            try? FileManager.default.removeItem(at: folder.deletingLastPathComponent().deletingLastPathComponent())
+        }
         _ = try SiteWriter(outputDirectory: folder.path).write(SiteFixture.site())
         let indexURL = folder.appendingPathComponent("index.html")
         let index = try String(contentsOf: indexURL, encoding: .utf8)
@@ -39,7 +43,9 @@ final class RelativeLinkTests: XCTestCase {
         for asset in ["assets/style.css", "assets/search.js"] {
             XCTAssertTrue(index.contains("\"\(asset)\""), "pages load \(asset) by a relative path")
         }
-        XCTAssertTrue(SiteFixture.page(SiteFixture.site(), "assets/search.js").contains("script.src = \"assets/search-index.js\""))
+        XCTAssertTrue(
+            SiteFixture.page(SiteFixture.site(), "assets/search.js").contains("script.src = \"assets/search-index.js\"")
+        )
     }
 
     private func split(_ link: String) -> (String, String?) {

@@ -6,8 +6,12 @@ import XCTest
 
 final class ReproducibilityTests: XCTestCase {
     func testTwoRendersGiveTheSameBytesWhateverTheInputOrder() {
-        let a = SiteRenderer().render([SiteNote(note: SiteFixture.attention, run: SiteFixture.attentionRun), SiteNote(note: SiteFixture.tokens)])
-        let b = SiteRenderer().render([SiteNote(note: SiteFixture.tokens), SiteNote(note: SiteFixture.attention, run: SiteFixture.attentionRun)])
+        let a = SiteRenderer().render([
+            SiteNote(note: SiteFixture.attention, run: SiteFixture.attentionRun), SiteNote(note: SiteFixture.tokens),
+        ])
+        let b = SiteRenderer().render([
+            SiteNote(note: SiteFixture.tokens), SiteNote(note: SiteFixture.attention, run: SiteFixture.attentionRun),
+        ])
         XCTAssertEqual(a, b)
     }
 

@@ -55,7 +55,8 @@ public enum OutputTokenizer {
             let text = string(c[start..<end])
             let named: PrintedNumber = c[i] == "n" || c[i] == "N"
                 ? PrintedNumber(text: text, kind: .notANumber, value: .nan, lastDigitUnit: 0)
-                : PrintedNumber(text: text, kind: .infinity, value: first == "-" ? -.infinity : .infinity, lastDigitUnit: 0)
+                : PrintedNumber(
+                    text: text, kind: .infinity, value: first == "-" ? -.infinity : .infinity, lastDigitUnit: 0)
             return (named, end)
         }
         guard isDigit(c[i]) else { return nil }

@@ -26,7 +26,10 @@ public enum JUnitReport {
         for path in paths {
             let cells = cellsByPath[path] ?? []
             let noteErrors = errors.filter { $0.path == path }
-            out += "  <testsuite name=\"\(XMLText.attribute(path))\"\(counts(cells, readingCases: noteErrors.isEmpty ? 0 : 1))>\n"
+            out +=
+                "  <testsuite"
+                    + " name=\"\(XMLText.attribute(path))\"\(counts(cells, readingCases: noteErrors.isEmpty ? 0 : 1))>"
+                    + "\n"
             if !noteErrors.isEmpty { out += readingCase(path: path, errors: noteErrors) }
             for cell in cells {
                 out += testCase(cell)

@@ -39,7 +39,9 @@ public struct SiteDifference: Hashable, Sendable, CustomStringConvertible {
 public enum SiteComparison {
     /// Every difference between `fresh` (relative path → bytes) and the files under `folder`,
     /// sorted by path; empty when the committed site is up to date.
-    public static func differences(fresh: [String: [UInt8]], committedFolder folder: String) throws -> [SiteDifference] {
+    public static func differences(
+        fresh: [String: [UInt8]], committedFolder folder: String
+    ) throws -> [SiteDifference] {
         differences(fresh: fresh, committed: try files(under: folder), folder: folder)
     }
 

@@ -18,7 +18,9 @@ public enum NumberFormatting {
         if value.isInfinite { return value > 0 ? positiveInfinity : negativeInfinity }
         let scale = power10(decimals)
         // Beyond 2^63 units the integer path would overflow; such numbers read better in scientific form anyway.
-        if abs(value) >= 1e15 || abs(value) * scale >= 9e18 { return scientific(value, significantDigits: decimals + 1) }
+        if abs(value) >= 1e15 || abs(value) * scale >= 9e18 {
+            return scientific(value, significantDigits: decimals + 1)
+        }
         let scaled = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
         let units = UInt64(scaled)
         if units == 0 { return decimals == 0 ? "0" : "0." + String(repeating: "0", count: decimals) }
@@ -45,7 +47,9 @@ public enum NumberFormatting {
         var mantissa = scaled(abs(value), byPowerOfTen: -exponent)
         // Rounding the mantissa can carry into a new digit (9.9996 → 10.000).
         let rounded = (mantissa * power10(significantDigits - 1)).rounded(.toNearestOrAwayFromZero)
-        if rounded >= power10(significantDigits) { exponent += 1; mantissa = scaled(abs(value), byPowerOfTen: -exponent) }
+        if rounded >= power10(significantDigits) {
+            exponent += 1; mantissa = scaled(abs(value), byPowerOfTen: -exponent)
+        }
         let body = fixed(mantissa, decimals: significantDigits - 1)
         let sign = exponent < 0 ? "-" : "+"
         let expDigits = String(abs(exponent))
@@ -74,7 +78,8 @@ public enum NumberFormatting {
         return (value * scale).rounded(.toNearestOrAwayFromZero) / scale
     }
 
-    /// The `Double` nearest the shortest decimal that reads back as `value`: `Float(0.1)` becomes `0.1`, not `0.10000000149011612`.
+    /// The `Double` nearest the shortest decimal that reads back as
+    /// `value`: `Float(0.1)` becomes `0.1`, not `0.10000000149011612`.
     ///
     /// Figures store `Double`s; tensors hold `Float`s. Converting through the shortest decimal
     /// keeps hover titles and records as short and exact as the `Float` itself.
@@ -98,7 +103,9 @@ public enum NumberFormatting {
 
     /// `value` × 10^n in steps that neither overflow nor underflow for any finite `value` and its exponent.
     static func scaled(_ value: Double, byPowerOfTen n: Int) -> Double {
-        n >= 0 ? value * power10(min(n, 300)) * power10(max(0, n - 300)) : value / power10(min(-n, 300)) / power10(max(0, -n - 300))
+        n >= 0
+            ? value * power10(min(n, 300)) * power10(max(0, n - 300))
+            : value / power10(min(-n, 300)) / power10(max(0, -n - 300))
     }
 
     /// 10^n for any n; negative powers divide in two steps so 10^-320 stays a (subnormal) number, not 0.
@@ -106,7 +113,8 @@ public enum NumberFormatting {
         n >= 0 ? power10(n) : 1 / power10(min(-n, 300)) / power10(max(0, -n - 300))
     }
 
-    /// The `e` with `10^e <= magnitude < 10^(e+1)`, found by comparison so it is exact at powers of ten; 0 for 0 and non-finite input.
+    /// The `e` with `10^e <= magnitude < 10^(e+1)`, found by comparison
+    /// so it is exact at powers of ten; 0 for 0 and non-finite input.
     static func decimalExponent(_ magnitude: Double) -> Int {
         guard magnitude.isFinite && magnitude > 0 else { return 0 }
         // Start from the binary exponent (log10(2) ≈ 0.30103), then correct by comparison.

@@ -15,7 +15,9 @@ enum Deflate {
             var best = (length: 0, distance: 0)
             for distance in [1, rowLength] where distance > 0 && distance <= i && distance <= 32768 {
                 var length = 0
-                while length < 258 && i + length < data.count && data[i + length] == data[i + length - distance] { length += 1 }
+                while length < 258 && i + length < data.count && data[i + length] == data[i + length - distance] {
+                    length += 1
+                }
                 if length > best.length { best = (length, distance) }
             }
             if best.length >= 3 {

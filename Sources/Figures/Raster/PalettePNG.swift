@@ -10,9 +10,13 @@ enum PalettePNG {
     /// - Parameters:
     ///   - palette: up to 256 colours.
     ///   - transparentIndex: a palette index drawn fully transparent, if any.
-    static func encode(width: Int, height: Int, pixels: [UInt8], palette: [RGB], transparentIndex: UInt8? = nil) -> [UInt8] {
-        precondition(pixels.count == width * height, "PalettePNG: \(pixels.count) pixels for a \(width)×\(height) image")
-        precondition(!palette.isEmpty && palette.count <= 256, "PalettePNG: \(palette.count) palette colours, need 1...256")
+    static func encode(
+        width: Int, height: Int, pixels: [UInt8], palette: [RGB], transparentIndex: UInt8? = nil
+    ) -> [UInt8] {
+        precondition(
+            pixels.count == width * height, "PalettePNG: \(pixels.count) pixels for a \(width)×\(height) image")
+        precondition(
+            !palette.isEmpty && palette.count <= 256, "PalettePNG: \(palette.count) palette colours, need 1...256")
         var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
         var header: [UInt8] = []
         header += bigEndian(UInt32(width))

@@ -1,4 +1,5 @@
-// The token-to-token view in SVG, like BertViz's head view: query tokens left, key tokens right, lines weighted by attention.
+// The token-to-token view in SVG, like BertViz's head view: query
+// tokens left, key tokens right, lines weighted by attention.
 
 /// Renders `AttentionLines` figures as SVG.
 ///
@@ -15,10 +16,12 @@ enum SVGAttentionLines {
     static func render(_ lines: AttentionLines, idPrefix: String, drawsTitle: Bool = true) -> String {
         var doc = SVGDocument(idPrefix: idPrefix)
         let title = lines.title ?? "Attention"
-        let full = LabeledMatrix(title: nil, rowLabels: lines.queryTokens, columnLabels: lines.keyTokens, values: lines.weights)
+        let full = LabeledMatrix(
+            title: nil, rowLabels: lines.queryTokens, columnLabels: lines.keyTokens, values: lines.weights)
         if full.isEmpty {
-            return SVGHeatmap.emptyFigure(&doc, title: title,
-                                          message: "no attention to show: \(full.rowCount) query tokens × \(full.columnCount) key tokens")
+            return SVGHeatmap.emptyFigure(
+                &doc, title: title,
+                message: "no attention to show: \(full.rowCount) query tokens × \(full.columnCount) key tokens")
         }
         let queries = min(full.rowCount, maxTokens), keys = min(full.columnCount, maxTokens)
         let queryLabels = full.rowLabels.prefix(queries).map { VisibleLabel.make($0) }
@@ -29,8 +32,10 @@ enum SVGAttentionLines {
         let margin = 8.0
         let drawnTitle = drawsTitle ? lines.title : nil
         let titleHeight = drawnTitle == nil ? 0.0 : 26
-        let leftWidth = max(queryLabels.map(SVGHeatmapPanel.textWidth).max() ?? 0, SVGHeatmapPanel.textWidth("query")).rounded(.up)
-        let rightWidth = max(keyLabels.map(SVGHeatmapPanel.textWidth).max() ?? 0, SVGHeatmapPanel.textWidth("key")).rounded(.up)
+        let leftWidth = max(queryLabels.map(SVGHeatmapPanel.textWidth).max() ?? 0, SVGHeatmapPanel.textWidth("query"))
+            .rounded(.up)
+        let rightWidth = max(keyLabels.map(SVGHeatmapPanel.textWidth).max() ?? 0, SVGHeatmapPanel.textWidth("key"))
+            .rounded(.up)
         let queryX = margin + leftWidth + 4, keyX = queryX + 180
         let top = margin + titleHeight + 18
         func y(_ i: Int) -> Double { top + rowHeight * (Double(i) + 0.5) }
@@ -49,10 +54,12 @@ enum SVGAttentionLines {
                     let weight = full.values[q][k]
                     guard weight.isFinite, weight > 0, weight / strongest >= faintest else { continue }
                     let share = min(1, weight / strongest)
-                    doc.raw("<path d=\"M\(n(queryX + 6)) \(n(y(q)))L\(n(keyX - 6)) \(n(y(k)))\""
-                        + " stroke-width=\"\(n(0.8 + 2.7 * share))\" stroke-opacity=\"\(n(0.08 + 0.92 * share))\">"
-                        + SVGDocument.title(full.rowLabels[q] + " → " + full.columnLabels[k] + ": " + SVGHeatmapPanel.exact(weight))
-                        + "</path>")
+                    doc.raw(
+                        "<path d=\"M\(n(queryX + 6)) \(n(y(q)))L\(n(keyX - 6)) \(n(y(k)))\""
+                            + " stroke-width=\"\(n(0.8 + 2.7 * share))\" stroke-opacity=\"\(n(0.08 + 0.92 * share))\">"
+                            + SVGDocument.title(
+                                full.rowLabels[q] + " → " + full.columnLabels[k] + ": " + SVGHeatmapPanel.exact(weight))
+                            + "</path>")
                 }
             }
         }

@@ -18,7 +18,8 @@ struct SVGColorBar {
         if scale.isFlat {
             ticks = [(scale.minimum, end(scale.minimum))]
         } else {
-            let (values, step) = NiceTicks.ticks(from: scale.minimum, to: scale.maximum, count: max(3, Int(height / 50) + 1))
+            let (values, step) = NiceTicks.ticks(
+                from: scale.minimum, to: scale.maximum, count: max(3, Int(height / 50) + 1))
             let span = scale.maximum - scale.minimum
             let between = values.filter { v in
                 min(v - scale.minimum, scale.maximum - v) / span * height >= Self.minimumGap

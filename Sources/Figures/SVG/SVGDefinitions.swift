@@ -9,7 +9,8 @@ enum SVGDefinitions {
         "<defs>" + SVGColorBar.gradientDefinition(id: doc.id("colormap"))
             + "<pattern id=\"\(doc.id("masked"))\" width=\"5\" height=\"5\" patternUnits=\"userSpaceOnUse\">"
             + "<rect width=\"5\" height=\"5\" fill=\"currentColor\" fill-opacity=\"0.06\"/>"
-            + "<path d=\"M0 5L5 0M-1 1L1 -1M4 6L6 4\" stroke=\"currentColor\" stroke-opacity=\"0.55\" stroke-width=\"1\"/>"
+            + "<path d=\"M0 5L5 0M-1 1L1 -1M4 6L6 4\" stroke=\"currentColor\" stroke-opacity=\"0.55\""
+            + " stroke-width=\"1\"/>"
             + "</pattern>"
             // NaN is a bug more often than a mask: crossed, so it does not pass for a masked cell.
             + "<pattern id=\"\(doc.id("nan"))\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\">"

@@ -12,7 +12,8 @@ enum SVGHeatmap {
         let matrix = LabeledMatrix(heatmap)
         let title = heatmap.title ?? "Heatmap"
         if matrix.isEmpty {
-            return emptyFigure(&doc, title: title, message: "empty heatmap: \(matrix.rowCount) rows × \(matrix.columnCount) columns")
+            return emptyFigure(
+                &doc, title: title, message: "empty heatmap: \(matrix.rowCount) rows × \(matrix.columnCount) columns")
         }
         doc.raw(SVGDefinitions.heatmap(doc))
         let panel = SVGHeatmapPanel(matrix, targetSide: 512, showsColorBar: true, drawsTitle: drawsTitle)
@@ -67,15 +68,20 @@ enum SVGHeatmap {
         let bar = shared.map { SVGColorBar(scale: $0, height: max(80, first.gridHeight), digits: first.matrix.digits) }
         let perRow = max(1, min(grid.columns, panels.count))
         let slot = (panels.map(\.width).max() ?? 0).rounded(.up) + 2 * margin
-        let rowWidth = Double(perRow) * slot + Double(perRow - 1) * 16 + (bar.map { 16 + ($0.width + 2 * margin).rounded(.up) } ?? 0)
-        var out = "<p class=\"figure-note\">" + XMLText.content(scaleNote(grid)) + "</p>"
+        let rowWidth =
+            Double(perRow) * slot + Double(perRow - 1) * 16
+            + (bar.map { 16 + ($0.width + 2 * margin).rounded(.up) } ?? 0)
+        var out =
+            "<p class=\"figure-note\">" + XMLText.content(scaleNote(grid)) + "</p>"
             + "<div class=\"figure-panels\" style=\"max-width:\(SVGDocument.number(rowWidth))px\">"
         for (i, panel) in panels.enumerated() {
             var doc = SVGDocument(idPrefix: idPrefix + "-p\(i + 1)")
             doc.raw(SVGDefinitions.heatmap(doc))
             panel.draw(into: &doc, x: margin, y: margin)
-            out += doc.wrapped(width: panel.width + 2 * margin, height: panel.height + 2 * margin,
-                               title: panel.matrix.title ?? "panel \(i + 1)", description: describe(panel.original, scale: panel.scale))
+            out += doc.wrapped(
+                width: panel.width + 2 * margin, height: panel.height + 2 * margin,
+                title: panel.matrix.title ?? "panel \(i + 1)", description: describe(panel.original, scale: panel.scale)
+            )
         }
         if let bar {
             var doc = SVGDocument(idPrefix: idPrefix + "-scale")
@@ -108,7 +114,8 @@ enum SVGHeatmap {
     }
 
     private static func describe(_ grid: HeatmapGrid, panels: [SVGHeatmapPanel]) -> String {
-        "\(panels.count) heatmaps" + (grid.sharedScale ? " on one shared colour scale. " : ", each on its own colour scale. ")
+        "\(panels.count) heatmaps"
+            + (grid.sharedScale ? " on one shared colour scale. " : ", each on its own colour scale. ")
             + panels.map { describe($0.original, scale: $0.scale) }.joined(separator: " ")
     }
 
@@ -129,7 +136,8 @@ enum SVGHeatmap {
             return labels.count > 16 ? shown + ", …" : shown
         }
         var out = (matrix.title.map { $0 + ": heatmap" } ?? "Heatmap")
-            + " of \(matrix.rowCount) rows by \(matrix.columnCount) columns. Rows: \(list(matrix.rowLabels)). Columns: \(list(matrix.columnLabels))."
+            + " of \(matrix.rowCount) rows by \(matrix.columnCount) columns. Rows: \(list(matrix.rowLabels)). Columns:"
+            + " \(list(matrix.columnLabels))."
         if let scale {
             out += " Values from " + NumberFormatting.fixed(scale.minimum, decimals: 4) + " (dark purple) to "
                 + NumberFormatting.fixed(scale.maximum, decimals: 4) + " (yellow)."

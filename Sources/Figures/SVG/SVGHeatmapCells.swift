@@ -14,8 +14,10 @@ extension SVGHeatmapPanel {
                 let value = matrix.values[r][c]
                 let fill = color(of: value).map(\.hex) ?? "url(#\(doc.id(Self.hatching(of: value))))"
                 let hover = matrix.rowLabels[r] + " → " + matrix.columnLabels[c] + ": " + Self.exact(value)
-                doc.raw("<rect x=\"\(n(left + cell * Double(c)))\" y=\"\(y)\" width=\"\(size)\" height=\"\(size)\" fill=\"\(fill)\">"
-                    + SVGDocument.title(VisibleLabel.spelledOut(hover)) + "</rect>")
+                doc.raw(
+                    "<rect x=\"\(n(left + cell * Double(c)))\" y=\"\(y)\" width=\"\(size)\" height=\"\(size)\""
+                        + " fill=\"\(fill)\">"
+                        + SVGDocument.title(VisibleLabel.spelledOut(hover)) + "</rect>")
             }
         }
         doc.close("g")
@@ -40,7 +42,9 @@ extension SVGHeatmapPanel {
                 while c + run < matrix.columnCount && paletteIndex(of: matrix.values[r][c + run]) == nil
                         && Self.hatching(of: matrix.values[r][c + run]) == hatching { run += 1 }
                 pixels += Array(repeating: transparent, count: run)
-                hatchedPaths[hatching, default: ""] += "M\(n(left + cell * Double(c))) \(n(top + cell * Double(r)))h\(n(cell * Double(run)))v\(n(cell))h\(n(-cell * Double(run)))z"
+                hatchedPaths[hatching, default: ""] +=
+                    "M\(n(left + cell * Double(c)))"
+                        + " \(n(top + cell * Double(r)))h\(n(cell * Double(run)))v\(n(cell))h\(n(-cell * Double(run)))z"
                 c += run
             }
         }
@@ -55,24 +59,34 @@ extension SVGHeatmapPanel {
             for c in 0..<matrix.columnCount { line += repeatElement(pixels[r * matrix.columnCount + c], count: factor) }
             for _ in 0..<factor { scaled += line }
         }
-        let png = PalettePNG.encode(width: matrix.columnCount * factor, height: matrix.rowCount * factor, pixels: scaled,
-                                    palette: Self.palette, transparentIndex: transparent)
-        doc.element("image", [("x", n(left)), ("y", n(top)), ("width", n(gridWidth)), ("height", n(gridHeight)),
-                              ("preserveAspectRatio", "none"), ("image-rendering", "optimizeSpeed"),
-                              ("style", "image-rendering:pixelated"), ("href", "data:image/png;base64," + Base64.encode(png))])
+        let png = PalettePNG.encode(
+            width: matrix.columnCount * factor, height: matrix.rowCount * factor, pixels: scaled,
+            palette: Self.palette, transparentIndex: transparent)
+        doc.element(
+            "image",
+            [
+                ("x", n(left)), ("y", n(top)), ("width", n(gridWidth)), ("height", n(gridHeight)),
+                ("preserveAspectRatio", "none"), ("image-rendering", "optimizeSpeed"),
+                ("style", "image-rendering:pixelated"), ("href", "data:image/png;base64," + Base64.encode(png)),
+            ])
         for hatching in hatchedPaths.keys.sorted() {
             doc.element("path", [("fill", "url(#\(doc.id(hatching)))"), ("d", hatchedPaths[hatching]!)])
         }
         // Hover strips: one per row, listing the row's values, since a title per cell would not fit;
         // the page's script finds the cell under the pointer from the column labels the group carries,
         // tab-separated (spelled-out labels hold no tab; `&#9;` survives XML's attribute normalisation).
-        let columns = matrix.columnLabels.map { XMLText.attribute(VisibleLabel.spelledOut($0)) }.joined(separator: "&#9;")
-        doc.open("g", cellGroupAttributes(class: "hm-cells hm-rows") + [("fill", "#000"), ("fill-opacity", "0")],
-                 escaped: [("data-columns", columns)])
+        let columns = matrix.columnLabels.map { XMLText.attribute(VisibleLabel.spelledOut($0)) }.joined(
+            separator: "&#9;")
+        doc.open(
+            "g", cellGroupAttributes(class: "hm-cells hm-rows") + [("fill", "#000"), ("fill-opacity", "0")],
+            escaped: [("data-columns", columns)])
         for r in 0..<matrix.rowCount {
-            let values = matrix.values[r].map { NumberFormatting.fixed($0, decimals: TextHeatmap.decimals) }.joined(separator: " ")
-            doc.raw("<rect x=\"\(n(left))\" y=\"\(n(top + cell * Double(r)))\" width=\"\(n(gridWidth))\" height=\"\(n(cell))\">"
-                + SVGDocument.title(VisibleLabel.spelledOut(matrix.rowLabels[r]) + ": " + values) + "</rect>")
+            let values = matrix.values[r].map { NumberFormatting.fixed($0, decimals: TextHeatmap.decimals) }.joined(
+                separator: " ")
+            doc.raw(
+                "<rect x=\"\(n(left))\" y=\"\(n(top + cell * Double(r)))\" width=\"\(n(gridWidth))\""
+                    + " height=\"\(n(cell))\">"
+                    + SVGDocument.title(VisibleLabel.spelledOut(matrix.rowLabels[r]) + ": " + values) + "</rect>")
         }
         doc.close("g")
     }

@@ -1,4 +1,5 @@
-// One heatmap drawn in SVG: axis titles, row and column labels, coloured cells with their values, a frame, a colour bar.
+// One heatmap drawn in SVG: axis titles, row and column labels,
+// coloured cells with their values, a frame, a colour bar.
 
 import TextFormats
 
@@ -56,7 +57,8 @@ struct SVGHeatmapPanel {
         self.index = index
         printsValues = matrix.rowCount <= Self.maxPrintedSide && matrix.columnCount <= Self.maxPrintedSide
         if printsValues {
-            let widest = matrix.values.joined().map { Self.textWidth(Self.printed($0, digits: matrix.digits)) }.max() ?? 0
+            let widest =
+                matrix.values.joined().map { Self.textWidth(Self.printed($0, digits: matrix.digits)) }.max() ?? 0
             cell = max(Self.printedCell, (widest + 8).rounded(.up))
         } else {
             let side = max(1, max(self.matrix.rowCount, self.matrix.columnCount))
@@ -66,9 +68,13 @@ struct SVGHeatmapPanel {
         titleHeight = matrix.title == nil ? 0 : 20
         axisTitleHeight = matrix.rowAxis == nil && matrix.columnAxis == nil ? 0 : Self.axisHeight
         // Whole pixels, so the cells (and the image of a large heatmap) sit on the pixel grid.
-        let widestRowLabel = self.matrix.rowLabels.map { Self.textWidth(VisibleLabel.make($0, maxWidth: Self.labelMaxColumns)) }.max() ?? 0
+        let widestRowLabel =
+            self.matrix.rowLabels.map { Self.textWidth(VisibleLabel.make($0, maxWidth: Self.labelMaxColumns)) }.max()
+            ?? 0
         rowLabelWidth = (max(widestRowLabel, matrix.rowAxis.map(Self.textWidth) ?? 0) + 6).rounded(.up)
-        let columnWidths = self.matrix.columnLabels.map { Self.textWidth(VisibleLabel.make($0, maxWidth: Self.labelMaxColumns)) }
+        let columnWidths = self.matrix.columnLabels.map {
+            Self.textWidth(VisibleLabel.make($0, maxWidth: Self.labelMaxColumns))
+        }
         let widest = columnWidths.max() ?? 0
         columnLabelsRotated = widest > cell - 2
         if columnLabelsRotated {
@@ -79,7 +85,9 @@ struct SVGHeatmapPanel {
             rightOverhang = 0
         }
         let gridHeight = cell * Double(self.matrix.rowCount)
-        colorBar = showsColorBar ? self.scale.map { SVGColorBar(scale: $0, height: max(gridHeight, 80), digits: matrix.digits) } : nil
+        colorBar =
+            showsColorBar
+            ? self.scale.map { SVGColorBar(scale: $0, height: max(gridHeight, 80), digits: matrix.digits) } : nil
     }
 
     var gridWidth: Double { cell * Double(matrix.columnCount) }
@@ -146,8 +154,12 @@ struct SVGHeatmapPanel {
         for (pattern, text) in legendItems {
             var textX = gridLeft
             if let pattern {
-                doc.element("rect", [("x", n(gridLeft)), ("y", n(legendTop + 3)), ("width", "10"), ("height", "10"),
-                                     ("fill", "url(#\(doc.id(pattern)))"), ("stroke", "currentColor"), ("stroke-opacity", "0.5")])
+                doc.element(
+                    "rect",
+                    [
+                        ("x", n(gridLeft)), ("y", n(legendTop + 3)), ("width", "10"), ("height", "10"),
+                        ("fill", "url(#\(doc.id(pattern)))"), ("stroke", "currentColor"), ("stroke-opacity", "0.5"),
+                    ])
                 textX += 14
             }
             doc.text(text, x: textX, y: legendTop + 12)
@@ -161,12 +173,20 @@ struct SVGHeatmapPanel {
         let all = original.values.joined()
         let negative = all.contains(-.infinity), positive = all.contains(.infinity)
         if negative || positive {
-            items.append(("masked", [negative ? "masked (−∞)" : nil, positive ? "∞" : nil].compactMap { $0 }.joined(separator: ", ")))
+            items.append(
+                (
+                    "masked",
+                    [negative ? "masked (−∞)" : nil, positive ? "∞" : nil].compactMap { $0 }.joined(separator: ", ")
+                ))
         }
         if all.contains(where: \.isNaN) { items.append(("nan", "no value (NaN)")) }
         if rowBlock > 1 || columnBlock > 1 {
-            items.append((nil, "\(original.rowCount)×\(original.columnCount) shown as \(matrix.rowCount)×\(matrix.columnCount), "
-                + "each cell the mean of \(rowBlock)×\(columnBlock)"))
+            items.append(
+                (
+                    nil,
+                    "\(original.rowCount)×\(original.columnCount) shown as \(matrix.rowCount)×\(matrix.columnCount), "
+                        + "each cell the mean of \(rowBlock)×\(columnBlock)"
+                ))
         }
         if !printsValues { items.append((nil, "too many cells to print values: point at or tap a cell to read it")) }
         return items
@@ -196,7 +216,12 @@ struct SVGHeatmapPanel {
     /// Each cell's value in its centre: black or white by the cell's colour, page-coloured on hatched cells.
     private func drawValues(into doc: inout SVGDocument, left: Double, top: Double) {
         let n = SVGDocument.number
-        doc.open("g", [("class", "hm-values"), ("data-panel", String(index)), ("text-anchor", "middle"), ("pointer-events", "none")])
+        doc.open(
+            "g",
+            [
+                ("class", "hm-values"), ("data-panel", String(index)), ("text-anchor", "middle"),
+                ("pointer-events", "none"),
+            ])
         for r in 0..<matrix.rowCount {
             let y = n(top + cell * (Double(r) + 0.5) + 4)
             for c in 0..<matrix.columnCount {
@@ -206,11 +231,14 @@ struct SVGHeatmapPanel {
                 if let fill = color(of: value) {
                     doc.raw("<text x=\"\(x)\" y=\"\(y)\" fill=\"\(fill.textColor.hex)\">\(text)</text>")
                 } else {
-                    // On a hatched cell: a patch of the page's colour (set by the stylesheet) keeps the value clear of the hatching.
+                    // On a hatched cell: a patch of the page's colour (set by
+                    // the stylesheet) keeps the value clear of the hatching.
                     let patchWidth = Self.textWidth(Self.printed(value, digits: matrix.digits)) + 6
-                    doc.raw("<rect class=\"hm-value-patch\" x=\"\(n(left + cell * (Double(c) + 0.5) - patchWidth / 2))\""
-                        + " y=\"\(n(top + cell * (Double(r) + 0.5) - 8))\" width=\"\(n(patchWidth))\" height=\"16\" fill=\"none\"/>"
-                        + "<text x=\"\(x)\" y=\"\(y)\">\(text)</text>")
+                    doc.raw(
+                        "<rect class=\"hm-value-patch\" x=\"\(n(left + cell * (Double(c) + 0.5) - patchWidth / 2))\""
+                            + " y=\"\(n(top + cell * (Double(r) + 0.5) - 8))\" width=\"\(n(patchWidth))\" height=\"16\""
+                            + " fill=\"none\"/>"
+                            + "<text x=\"\(x)\" y=\"\(y)\">\(text)</text>")
                 }
             }
         }

@@ -47,13 +47,24 @@ enum SVGLineChart {
         for x in xTicks { grid += "M\(n(px(x))) \(n(top))V\(n(bottom))" }
         doc.element("path", [("d", grid)])
         doc.close("g")
-        doc.element("rect", [("class", "plot-frame"), ("x", n(left)), ("y", n(top)), ("width", n(plotWidth)), ("height", n(plotHeight)),
-                             ("fill", "none"), ("stroke", "currentColor"), ("stroke-opacity", "0.6")])
+        doc.element(
+            "rect",
+            [
+                ("class", "plot-frame"), ("x", n(left)), ("y", n(top)), ("width", n(plotWidth)),
+                ("height", n(plotHeight)),
+                ("fill", "none"), ("stroke", "currentColor"), ("stroke-opacity", "0.6"),
+            ])
         doc.open("g")
-        for (y, label) in zip(yTicks, yLabels) { doc.text(label, x: left - 5, y: py(y) + 3.5, [("text-anchor", "end")]) }
-        for x in xTicks { doc.text(NiceTicks.label(x, step: xStep), x: px(x), y: bottom + 14, [("text-anchor", "middle")]) }
+        for (y, label) in zip(yTicks, yLabels) {
+            doc.text(label, x: left - 5, y: py(y) + 3.5, [("text-anchor", "end")])
+        }
+        for x in xTicks {
+            doc.text(NiceTicks.label(x, step: xStep), x: px(x), y: bottom + 14, [("text-anchor", "middle")])
+        }
         doc.close("g")
-        if let xLabel = chart.xLabel { doc.text(xLabel, x: left + plotWidth / 2, y: bottom + 32, [("text-anchor", "middle")]) }
+        if let xLabel = chart.xLabel {
+            doc.text(xLabel, x: left + plotWidth / 2, y: bottom + 32, [("text-anchor", "middle")])
+        }
         if let yLabel = chart.yLabel {
             doc.element("text", [("transform", "translate(\(n(margin + 11)) \(n(top + plotHeight / 2))) rotate(-90)"),
                                  ("text-anchor", "middle")], content: XMLText.content(VisibleLabel.spelledOut(yLabel)))
@@ -75,8 +86,11 @@ enum SVGLineChart {
             doc.element("path", attributes, content: SVGDocument.title(name))
             if points.count <= maxMarkedPoints {
                 for p in points where p.x.isFinite && p.y.isFinite {
-                    doc.raw("<circle cx=\"\(n(px(p.x)))\" cy=\"\(n(py(p.y)))\" r=\"2.5\" stroke=\"none\">"
-                        + SVGDocument.title(name + " (" + NumberFormatting.compact(p.x) + ", " + SVGHeatmapPanel.exact(p.y) + ")") + "</circle>")
+                    doc.raw(
+                        "<circle cx=\"\(n(px(p.x)))\" cy=\"\(n(py(p.y)))\" r=\"2.5\" stroke=\"none\">"
+                            + SVGDocument.title(
+                                name + " (" + NumberFormatting.compact(p.x) + ", " + SVGHeatmapPanel.exact(p.y) + ")")
+                            + "</circle>")
                 }
             }
             doc.close("g")
@@ -86,7 +100,9 @@ enum SVGLineChart {
             var x = left
             let y = margin + titleHeight + 10
             for (i, s) in chart.series.enumerated() {
-                var attributes = [("d", "M\(n(x)) \(n(y))h18"), ("stroke", SeriesStyle.color(i)), ("stroke-width", "2.5")]
+                var attributes = [
+                    ("d", "M\(n(x)) \(n(y))h18"), ("stroke", SeriesStyle.color(i)), ("stroke-width", "2.5"),
+                ]
                 if !SeriesStyle.dash(i).isEmpty { attributes.append(("stroke-dasharray", SeriesStyle.dash(i))) }
                 doc.element("path", attributes)
                 let name = VisibleLabel.make(s.name, maxWidth: 24)
@@ -96,8 +112,10 @@ enum SVGLineChart {
         }
         let width = right + margin + 12
         let height = bottom + (chart.xLabel == nil ? 22 : 40) + margin
-        let description = "Line chart" + (chart.title.map { " “" + $0 + "”" } ?? "")
-            + " of \(chart.series.count) series" + (chart.xLabel.map { "; x: " + $0 } ?? "") + (chart.yLabel.map { "; y: " + $0 } ?? "")
+        let description =
+            "Line chart" + (chart.title.map { " “" + $0 + "”" } ?? "")
+            + " of \(chart.series.count) series" + (chart.xLabel.map { "; x: " + $0 } ?? "")
+            + (chart.yLabel.map { "; y: " + $0 } ?? "")
             + ". " + chart.series.map(summary).joined(separator: " ")
         return doc.wrapped(width: width, height: height, title: title, description: description)
     }
@@ -128,7 +146,9 @@ enum SVGLineChart {
     }
 
     /// The axis range, rounded out to whole ticks, and its ticks.
-    private static func axis(_ scale: ValueScale) -> (range: (lower: Double, upper: Double), ticks: [Double], step: Double) {
+    private static func axis(
+        _ scale: ValueScale
+    ) -> (range: (lower: Double, upper: Double), ticks: [Double], step: Double) {
         var low = scale.minimum, high = scale.maximum
         if scale.isFlat {
             let pad = low == 0 ? 1 : abs(low) * 0.1
@@ -138,7 +158,8 @@ enum SVGLineChart {
         let lower = (low / step).rounded(.down) * step
         let upper = (high / step).rounded(.up) * step
         // Extreme ranges (near ±Double.greatestFiniteMagnitude) cannot be rounded out to ticks.
-        guard lower.isFinite, upper.isFinite, upper > lower, (upper - lower).isFinite, (upper - lower) / step <= 50 else {
+        guard lower.isFinite, upper.isFinite, upper > lower, (upper - lower).isFinite, (upper - lower) / step <= 50
+        else {
             return ((low, high), [low, high], max(abs(low), abs(high)))
         }
         let ticks = stride(from: 0, through: ((upper - lower) / step).rounded(), by: 1).map { lower + $0 * step }
@@ -151,6 +172,8 @@ enum SVGLineChart {
             return "\(series.name): no finite points."
         }
         let f = { NumberFormatting.fixed($0, decimals: 4) }
-        return "\(series.name): \(series.y.count) points from \(f(first)) to \(f(last)), minimum \(f(low)), maximum \(f(high))."
+        return
+            "\(series.name): \(series.y.count) points from \(f(first)) to \(f(last)), minimum \(f(low)), maximum"
+                + " \(f(high))."
     }
 }

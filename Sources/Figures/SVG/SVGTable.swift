@@ -8,7 +8,8 @@ enum TableMarkup {
         let columnCount = max(table.header.count, table.rows.map(\.count).max() ?? 0)
         let numeric = numericColumns(table, columnCount: columnCount)
         func cell(_ tag: String, _ text: String, _ c: Int) -> String {
-            "<\(tag)" + (numeric[c] ? " class=\"num\"" : "") + ">" + XMLText.content(VisibleLabel.spelledOut(text)) + "</\(tag)>"
+            "<\(tag)" + (numeric[c] ? " class=\"num\"" : "") + ">" + XMLText.content(VisibleLabel.spelledOut(text))
+                + "</\(tag)>"
         }
         var out = "<table id=\"\(XMLText.identifier(idPrefix))\" class=\"litbook-table\">"
         if let title = table.title { out += "<caption>" + XMLText.content(title) + "</caption>" }
@@ -34,10 +35,14 @@ enum TableMarkup {
         let rows = ([table.header] + table.rows).map { row in
             (0..<columnCount).map { $0 < row.count ? VisibleLabel.make(row[$0], maxWidth: 40) : "" }
         }
-        let widths = (0..<columnCount).map { c in (rows.map { SVGHeatmapPanel.textWidth($0[c]) }.max() ?? 0).rounded(.up) }
+        let widths = (0..<columnCount).map { c in
+            (rows.map { SVGHeatmapPanel.textWidth($0[c]) }.max() ?? 0).rounded(.up)
+        }
         let margin = 8.0, rowHeight = 18.0
         var y = margin + (table.title == nil ? 0 : 20)
-        if let tableTitle = table.title { doc.text(tableTitle, x: margin, y: margin + 14, [("font-weight", "bold"), ("font-size", "13")]) }
+        if let tableTitle = table.title {
+            doc.text(tableTitle, x: margin, y: margin + 14, [("font-weight", "bold"), ("font-size", "13")])
+        }
         let totalWidth = widths.reduce(0, +) + 16 * Double(columnCount - 1)
         for (r, row) in rows.enumerated() where r > 0 || !table.header.isEmpty {
             var x = margin
@@ -49,17 +54,27 @@ enum TableMarkup {
             }
             y += rowHeight
             if r == 0 {
-                doc.element("path", [("d", "M\(SVGDocument.number(margin)) \(SVGDocument.number(y - 2))h\(SVGDocument.number(totalWidth))"),
-                                     ("stroke", "currentColor"), ("stroke-opacity", "0.5")])
+                doc.element(
+                    "path",
+                    [
+                        (
+                            "d",
+                            "M\(SVGDocument.number(margin))"
+                                + " \(SVGDocument.number(y - 2))h\(SVGDocument.number(totalWidth))"
+                        ),
+                        ("stroke", "currentColor"), ("stroke-opacity", "0.5"),
+                    ])
             }
         }
-        return doc.wrapped(width: max(totalWidth, SVGHeatmapPanel.textWidth(title) * 1.2) + 2 * margin, height: y + margin,
-                           title: title, description: "Table of \(table.rows.count) rows and \(columnCount) columns.")
+        return doc.wrapped(
+            width: max(totalWidth, SVGHeatmapPanel.textWidth(title) * 1.2) + 2 * margin, height: y + margin,
+            title: title, description: "Table of \(table.rows.count) rows and \(columnCount) columns.")
     }
 
     private static func numericColumns(_ table: Table, columnCount: Int) -> [Bool] {
         (0..<columnCount).map { c in
-            !table.rows.isEmpty && table.rows.allSatisfy { c >= $0.count || $0[c].isEmpty || TextTable.looksNumeric($0[c]) }
+            !table.rows.isEmpty
+                && table.rows.allSatisfy { c >= $0.count || $0[c].isEmpty || TextTable.looksNumeric($0[c]) }
         }
     }
 }

@@ -1,4 +1,5 @@
-// Text on a coloured cell: relative luminance, contrast ratios (WCAG 2), and the text colour a cell's value is printed in.
+// Text on a coloured cell: relative luminance, contrast ratios
+// (WCAG 2), and the text colour a cell's value is printed in.
 
 extension RGB {
     static let black = RGB(red: 0, green: 0, blue: 0)
@@ -26,7 +27,8 @@ extension RGB {
 }
 
 private extension Double {
-    /// `self` raised to `exponent` for `self` in `0...1`, through `exp(log)` done by hand so Figures needs no libm import.
+    /// `self` raised to `exponent` for `self` in `0...1`, through
+    /// `exp(log)` done by hand so Figures needs no libm import.
     func power(_ exponent: Double) -> Double {
         guard self > 0 else { return 0 }
         return Double.exponential(exponent * Double.logarithm(self))

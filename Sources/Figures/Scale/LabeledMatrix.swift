@@ -32,7 +32,9 @@ struct LabeledMatrix {
     init(title: String?, rowLabels: [String], columnLabels: [String], values: [[Double]]) {
         let columns = values.map(\.count).max() ?? 0
         self.title = title
-        self.values = values.map { row in row.count == columns ? row : row + Array(repeating: .nan, count: columns - row.count) }
+        self.values = values.map { row in
+            row.count == columns ? row : row + Array(repeating: .nan, count: columns - row.count)
+        }
         self.rowLabels = (0..<values.count).map { $0 < rowLabels.count ? rowLabels[$0] : String($0) }
         self.columnLabels = (0..<columns).map { $0 < columnLabels.count ? columnLabels[$0] : String($0) }
     }

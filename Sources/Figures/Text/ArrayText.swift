@@ -1,4 +1,5 @@
-// N-dimensional arrays printed the way PyTorch and NumPy users expect: nested brackets, aligned columns, elided middles.
+// N-dimensional arrays printed the way PyTorch and NumPy users
+// expect: nested brackets, aligned columns, elided middles.
 
 /// Formats an N-dimensional array given by its shape and row-major values.
 ///
@@ -29,7 +30,9 @@ public enum ArrayText {
         let strides = shape.indices.map { axis in shape[(axis + 1)...].reduce(1, *) }
         // One width for every printed number, measured over the printed ones only.
         var width = 0
-        forEachShown(shown, strides: strides) { width = max(width, NumberFormatting.fixed(scalars[$0], decimals: decimals).count) }
+        forEachShown(shown, strides: strides) {
+            width = max(width, NumberFormatting.fixed(scalars[$0], decimals: decimals).count)
+        }
 
         let prefix = name + "("
         var out = prefix
@@ -47,7 +50,8 @@ public enum ArrayText {
                     out += String(repeating: " ", count: width - number.count) + number
                 }
             } else {
-                let gap = String(repeating: "\n", count: shape.count - axis - 1) + String(repeating: " ", count: indent + 1)
+                let gap =
+                    String(repeating: "\n", count: shape.count - axis - 1) + String(repeating: " ", count: indent + 1)
                 for (i, index) in items.enumerated() {
                     if i > 0 { out += "," + gap }
                     guard let index else { out += "..."; continue }

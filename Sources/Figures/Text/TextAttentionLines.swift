@@ -10,7 +10,8 @@ enum TextAttentionLines {
     static func render(_ lines: AttentionLines) -> String {
         var out: [String] = []
         if let title = lines.title { out.append(VisibleLabel.spelledOut(title)) }
-        let matrix = LabeledMatrix(title: nil, rowLabels: lines.queryTokens, columnLabels: lines.keyTokens, values: lines.weights)
+        let matrix = LabeledMatrix(
+            title: nil, rowLabels: lines.queryTokens, columnLabels: lines.keyTokens, values: lines.weights)
         guard !matrix.isEmpty else {
             out.append("(no attention to show: \(matrix.rowCount) query tokens × \(matrix.columnCount) key tokens)")
             return out.joined(separator: "\n")
@@ -24,7 +25,8 @@ enum TextAttentionLines {
                 return x != y && !x.isNaN ? x > y : a < b
             }
             let keys = order.prefix(strongest).map {
-                VisibleLabel.make(matrix.columnLabels[$0]) + " " + NumberFormatting.fixed(matrix.values[q][$0], decimals: TextHeatmap.decimals)
+                VisibleLabel.make(matrix.columnLabels[$0]) + " "
+                    + NumberFormatting.fixed(matrix.values[q][$0], decimals: TextHeatmap.decimals)
             }
             out.append(DisplayWidth.pad(label, to: width) + " → " + keys.joined(separator: " · "))
         }

@@ -1,7 +1,8 @@
 // Placing blocks of text lines side by side, as terminal small multiples.
 
 enum TextBlocks {
-    /// `blocks` in rows of at most `perRow`, side by side with `gap` spaces, fewer per row when lines would exceed `maxWidth`.
+    /// `blocks` in rows of at most `perRow`, side by side with `gap`
+    /// spaces, fewer per row when lines would exceed `maxWidth`.
     static func arrange(_ blocks: [[String]], perRow: Int, maxWidth: Int, gap: Int = 4) -> [String] {
         guard !blocks.isEmpty else { return [] }
         let widths = blocks.map { $0.map(DisplayWidth.of).max() ?? 0 }
@@ -21,7 +22,8 @@ enum TextBlocks {
                 var line = ""
                 for b in start..<end {
                     let text = lineIndex < blocks[b].count ? blocks[b][lineIndex] : ""
-                    line += (b > start ? String(repeating: " ", count: gap) : "") + DisplayWidth.pad(text, to: widths[b])
+                    line +=
+                        (b > start ? String(repeating: " ", count: gap) : "") + DisplayWidth.pad(text, to: widths[b])
                 }
                 out.append(TextHeatmap.trimmingTrailingSpaces(line))
             }

@@ -26,7 +26,8 @@ struct TextHeatmap {
         self.matrix = matrix
         // Shades are computed from the numbers as printed, so two runs that print the same
         // numbers print the same shades: `check` then never fails on a shade alone.
-        self.scale = (scale ?? ValueScale(spanning: matrix.values.lazy.flatMap { $0 }))?.rounded(decimals: Self.decimals)
+        self.scale = (scale ?? ValueScale(spanning: matrix.values.lazy.flatMap { $0 }))?.rounded(
+            decimals: Self.decimals)
     }
 
     /// The whole text form, title first.
@@ -80,7 +81,9 @@ struct TextHeatmap {
             guard let r = row else { out.append(DisplayWidth.pad("⋮", to: labelWidth)); continue }
             var line = DisplayWidth.pad(rowLabels[r], to: labelWidth)
             for c in 0..<matrix.columnCount {
-                let cell = String(shade(matrix.values[r][c])) + " " + DisplayWidth.pad(formatted[r][c], to: valueWidth, alignment: .right)
+                let cell =
+                    String(shade(matrix.values[r][c])) + " "
+                    + DisplayWidth.pad(formatted[r][c], to: valueWidth, alignment: .right)
                 line += "  " + DisplayWidth.pad(cell, to: columnWidths[c], alignment: .right)
             }
             out.append(line)

@@ -41,7 +41,9 @@ enum TextLineChart {
         let xs = chart.series.flatMap { $0.x.isEmpty ? $0.y.indices.map(Double.init) : $0.x }.filter(\.isFinite)
         var parts: [String] = []
         var x = "x: " + (chart.xLabel.map { VisibleLabel.spelledOut($0) + " " } ?? "")
-        if let low = xs.min(), let high = xs.max() { x += NumberFormatting.compact(low) + " … " + NumberFormatting.compact(high) }
+        if let low = xs.min(), let high = xs.max() {
+            x += NumberFormatting.compact(low) + " … " + NumberFormatting.compact(high)
+        }
         parts.append(TextHeatmap.trimmingTrailingSpaces(x))
         if let y = chart.yLabel { parts.append("y: " + VisibleLabel.spelledOut(y)) }
         return parts.joined(separator: " · ")
@@ -51,17 +53,22 @@ enum TextLineChart {
     static func bucketed(_ values: [Double]) -> [Double] {
         guard values.count > maxPoints else { return values }
         return (0..<maxPoints).map { b in
-            let bucket = values[(b * values.count / maxPoints)..<((b + 1) * values.count / maxPoints)].filter(\.isFinite)
+            let bucket = values[(b * values.count / maxPoints)..<((b + 1) * values.count / maxPoints)].filter(
+                \.isFinite)
             return bucket.isEmpty ? .nan : bucket.reduce(0, +) / Double(bucket.count)
         }
     }
 
     static func sparkline(_ values: [Double], scale: ValueScale?) -> String {
-        String(values.map { value -> Character in
-            guard let scale, case .finite(let t) = scale.position(of: NumberFormatting.rounded(value, decimals: TextHeatmap.decimals)) else {
-                return " "
-            }
-            return bars[min(bars.count - 1, Int(t * Double(bars.count)))]
-        })
+        String(
+            values.map { value -> Character in
+                guard let scale,
+                    case .finite(let t) = scale.position(
+                        of: NumberFormatting.rounded(value, decimals: TextHeatmap.decimals))
+                else {
+                    return " "
+                }
+                return bars[min(bars.count - 1, Int(t * Double(bars.count)))]
+            })
     }
 }

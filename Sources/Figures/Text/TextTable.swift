@@ -13,7 +13,9 @@ enum TextTable {
         let header = cells(table.header)
         let rows = table.rows.map(cells)
         let widths = (0..<columnCount).map { c in ([header[c]] + rows.map { $0[c] }).map(DisplayWidth.of).max() ?? 0 }
-        let numeric = (0..<columnCount).map { c in !rows.isEmpty && rows.allSatisfy { $0[c].isEmpty || looksNumeric($0[c]) } }
+        let numeric = (0..<columnCount).map { c in
+            !rows.isEmpty && rows.allSatisfy { $0[c].isEmpty || looksNumeric($0[c]) }
+        }
         func line(_ cells: [String]) -> String {
             TextHeatmap.trimmingTrailingSpaces((0..<columnCount).map {
                 DisplayWidth.pad(cells[$0], to: widths[$0], alignment: numeric[$0] ? .right : .left)

@@ -38,8 +38,11 @@ public enum NoteLoader {
             let lines = NoteLines(bytes: bytes)
             let line = lines.lineNumber(ofByte: offset)
             let column = offset - lines.line(line).start + 1
-            return .failure(.error("the file is not valid UTF-8 (byte \(offset) is 0x\(String(bytes[offset], radix: 16, uppercase: true)))",
-                                   path: path, line: line, column: column))
+            return .failure(
+                .error(
+                    "the file is not valid UTF-8 (byte \(offset) is"
+                        + " 0x\(String(bytes[offset], radix: 16, uppercase: true)))",
+                    path: path, line: line, column: column))
         }
         return .success(String(decoding: bytes, as: UTF8.self))
     }

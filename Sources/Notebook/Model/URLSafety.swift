@@ -13,6 +13,8 @@ public enum URLSafety {
         let lowered = String(String.UnicodeScalarView(trimmed.prefix(20))).lowercased()
         for scheme in ["javascript:", "vbscript:", "file:"] where lowered.hasPrefix(scheme) { return false }
         guard lowered.hasPrefix("data:") else { return true }
-        return ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].contains { lowered.hasPrefix($0) }
+        return ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].contains {
+            lowered.hasPrefix($0)
+        }
     }
 }

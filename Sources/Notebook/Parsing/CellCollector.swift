@@ -49,9 +49,12 @@ struct CellCollector {
         problems += optionProblems
         let (blockRange, closed) = fencedRange(cmarkRange: range, literal: literal, fence: fence)
         if !closed {
-            let fenceText = fence.map { String(repeating: Character(Unicode.Scalar($0.character)), count: $0.length) } ?? "```"
-            problems.append(.warning("the \(fenceText)swift fence opened here is never closed; the cell takes every line after it",
-                                     path: path, line: line, column: range.start.column))
+            let fenceText =
+                fence.map { String(repeating: Character(Unicode.Scalar($0.character)), count: $0.length) } ?? "```"
+            problems.append(
+                .warning(
+                    "the \(fenceText)swift fence opened here is never closed; the cell takes every line after it",
+                    path: path, line: line, column: range.start.column))
         }
         var cell = Cell(index: cells.count, options: options, source: literal, range: blockRange,
                         firstCodeLine: line + 1, output: nil)
@@ -93,7 +96,9 @@ struct CellCollector {
 
     // MARK: - Recorded outputs
 
-    private mutating func attachOutput(info: String, literal: String, range: SourceRange, after previous: Block?) -> Block {
+    private mutating func attachOutput(
+        info: String, literal: String, range: SourceRange, after previous: Block?
+    ) -> Block {
         let fence = FenceLine.opening(in: lines.content(range.start.line), column: range.start.column)
         let (blockRange, closed) = fencedRange(cmarkRange: range, literal: literal, fence: fence)
         guard case .cell(let index)? = previous, isClosed(cells[index]),
@@ -139,7 +144,9 @@ struct CellCollector {
 
     /// The lines a fenced block really covers, and whether it is closed. cmark ends an unclosed
     /// block at the line that closed its container, so the end is recomputed from the content.
-    private func fencedRange(cmarkRange: SourceRange, literal: String, fence: FenceLine?) -> (SourceRange, closed: Bool) {
+    private func fencedRange(
+        cmarkRange: SourceRange, literal: String, fence: FenceLine?
+    ) -> (SourceRange, closed: Bool) {
         let start = cmarkRange.start.line
         let contentLines = literal.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
         let end = min(cmarkRange.end.line, lines.count)

@@ -15,9 +15,12 @@ enum CellOptionsParser {
         var problems: [NoteProblem] = []
         var seen: Set<String> = []
         for word in words {
-            let name = word.text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? word.text
+            let name =
+                word.text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init)
+                ?? word.text
             if !seen.insert(name).inserted {
-                problems.append(.warning("cell option '\(name)' is given twice", path: path, line: line, column: word.column))
+                problems.append(
+                    .warning("cell option '\(name)' is given twice", path: path, line: line, column: word.column))
             }
             switch name {
             case "hidden" where word.text == name: options.hidden = true
@@ -30,27 +33,36 @@ enum CellOptionsParser {
                 if word.text.hasPrefix("tolerance="), let tolerance = FrontMatter.tolerance(value) {
                     options.tolerance = tolerance
                 } else {
-                    problems.append(.error("cell option 'tolerance' needs a non-negative number, as in 'tolerance=1e-3', not '\(word.text)'",
-                                           path: path, line: line, column: word.column))
+                    problems.append(
+                        .error(
+                            "cell option 'tolerance' needs a non-negative number, as in 'tolerance=1e-3', not"
+                                + " '\(word.text)'",
+                            path: path, line: line, column: word.column))
                 }
             case "hidden", "norun", "fails", "fold", "wrap":
                 problems.append(.error("cell option '\(name)' takes no value: '\(word.text)'",
                                        path: path, line: line, column: word.column))
             default:
-                problems.append(.error("unknown cell option '\(word.text)'", path: path, line: line, column: word.column))
+                problems.append(
+                    .error("unknown cell option '\(word.text)'", path: path, line: line, column: word.column))
             }
         }
         let column = words.first?.column
         if options.hidden && options.norun {
-            problems.append(.warning("cell options 'hidden' and 'norun' together leave nothing to show: the cell neither shows nor runs",
-                                     path: path, line: line, column: column))
+            problems.append(
+                .warning(
+                    "cell options 'hidden' and 'norun' together leave nothing to show: the cell neither shows nor runs",
+                    path: path, line: line, column: column))
         }
         if options.hidden && options.fold {
-            problems.append(.warning("cell option 'fold' has no effect on a 'hidden' cell: its code is not shown at all",
-                                     path: path, line: line, column: column))
+            problems.append(
+                .warning(
+                    "cell option 'fold' has no effect on a 'hidden' cell: its code is not shown at all",
+                    path: path, line: line, column: column))
         }
         if options.norun && options.fails {
-            problems.append(.warning("cell option 'fails' has no effect on a 'norun' cell", path: path, line: line, column: column))
+            problems.append(
+                .warning("cell option 'fails' has no effect on a 'norun' cell", path: path, line: line, column: column))
         }
         return (options, problems)
     }

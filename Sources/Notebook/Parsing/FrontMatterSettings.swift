@@ -8,7 +8,10 @@ enum FrontMatterSettings {
     /// Problems with one `key: value` line: an unknown key warns, a malformed value is an error.
     static func problems(key: String, value: String, path: String, line: Int, column: Int) -> [NoteProblem] {
         let valueError: (String) -> [NoteProblem] = { expected in
-            [.error("front matter '\(key)' must be \(expected), not '\(value)'", path: path, line: line, column: column)]
+            [
+                .error(
+                    "front matter '\(key)' must be \(expected), not '\(value)'", path: path, line: line, column: column)
+            ]
         }
         switch key {
         case "title":
@@ -22,8 +25,11 @@ enum FrontMatterSettings {
         case "timeout", "memory", "output-limit":
             return []
         default:
-            return [.warning("unknown front matter key '\(key)' (known: \(FrontMatter.knownKeys.joined(separator: ", ")))",
-                             path: path, line: line, column: column)]
+            return [
+                .warning(
+                    "unknown front matter key '\(key)' (known: \(FrontMatter.knownKeys.joined(separator: ", ")))",
+                    path: path, line: line, column: column)
+            ]
         }
     }
 }

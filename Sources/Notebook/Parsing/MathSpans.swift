@@ -143,7 +143,9 @@ struct MathSpans {
         return runEnd
     }
 
-    private mutating func add(_ flat: Flat, open: Int, contentStart: Int, contentEnd: Int, display: Bool, region: Region) {
+    private mutating func add(
+        _ flat: Flat, open: Int, contentStart: Int, contentEnd: Int, display: Bool, region: Region
+    ) {
         let tex = String(decoding: flat.bytes[contentStart..<contentEnd], as: UTF8.self)
         var starts = [flat.places[min(contentStart, flat.places.count - 1)]]
         for i in contentStart..<contentEnd where flat.bytes[i] == UInt8(ascii: "\n") && i + 1 < flat.places.count {
@@ -163,7 +165,8 @@ struct MathSpans {
     }
 
     static func isPunctuation(_ byte: UInt8) -> Bool {
-        (0x21...0x2F).contains(byte) || (0x3A...0x40).contains(byte) || (0x5B...0x60).contains(byte) || (0x7B...0x7E).contains(byte)
+        (0x21...0x2F).contains(byte) || (0x3A...0x40).contains(byte) || (0x5B...0x60).contains(byte)
+            || (0x7B...0x7E).contains(byte)
     }
 
     // MARK: - Masking

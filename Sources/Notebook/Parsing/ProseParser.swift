@@ -111,7 +111,8 @@ struct ProseParser {
         if !found.leadingLines.isEmpty {
             let text = found.leadingLines.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "\n")
             let content = placeholders.restore(Self.inlines(of: text))
-            let end = SourcePosition(line: range.start.line + found.leadingLines.count - 1, column: max(1, found.leadingLines.last!.count))
+            let end = SourcePosition(
+                line: range.start.line + found.leadingLines.count - 1, column: max(1, found.leadingLines.last!.count))
             check(content, in: range)
             blocks.append(.paragraph(content, range: SourceRange(start: range.start, end: end)))
         }
@@ -183,7 +184,9 @@ struct ProseParser {
     private mutating func check(_ formula: Formula) {
         guard case .failure(let error) = MathML.render(formula.tex, display: formula.display) else { return }
         let place = formula.position(ofByte: error.offset)
-        problems.append(.warning("\(error.message); the formula is shown as TeX", path: path, line: place.line, column: place.column))
+        problems.append(
+            .warning(
+                "\(error.message); the formula is shown as TeX", path: path, line: place.line, column: place.column))
     }
 
     /// Where `url` is written in the lines of `range` (its block's start when it is not found as written).
@@ -193,7 +196,8 @@ struct ProseParser {
         for number in range.lines where number <= lines.count {
             let content = Array(lines.content(number))
             guard content.count >= needle.count else { continue }
-            for start in 0...(content.count - needle.count) where content[start..<(start + needle.count)].elementsEqual(needle) {
+            for start in 0...(content.count - needle.count)
+            where content[start..<(start + needle.count)].elementsEqual(needle) {
                 return SourcePosition(line: number, column: start + 1)
             }
         }

@@ -39,7 +39,8 @@ enum TableFinder {
         guard !parts.isEmpty else { return nil }
         var alignments: [Table.Alignment] = []
         for part in parts {
-            let colonLeft = part.first == UInt8(ascii: ":"), colonRight = part.count > 1 && part.last == UInt8(ascii: ":")
+            let colonLeft = part.first == UInt8(ascii: ":"),
+                colonRight = part.count > 1 && part.last == UInt8(ascii: ":")
             let dashes = part.dropFirst(colonLeft ? 1 : 0).dropLast(colonRight ? 1 : 0)
             guard !dashes.isEmpty, dashes.allSatisfy({ $0 == UInt8(ascii: "-") }) else { return nil }
             alignments.append(colonLeft && colonRight ? .center : colonLeft ? .left : colonRight ? .right : .none)
@@ -51,7 +52,9 @@ enum TableFinder {
     static func cells(_ line: [UInt8]) -> [[UInt8]] {
         var row = trimmed(line[...])
         if row.first == UInt8(ascii: "|") { row = row.dropFirst() }
-        if row.last == UInt8(ascii: "|") && !(row.count >= 2 && row[row.index(row.endIndex, offsetBy: -2)] == UInt8(ascii: "\\")) {
+        if row.last == UInt8(ascii: "|")
+            && !(row.count >= 2 && row[row.index(row.endIndex, offsetBy: -2)] == UInt8(ascii: "\\"))
+        {
             row = row.dropLast()
         }
         var result: [[UInt8]] = []

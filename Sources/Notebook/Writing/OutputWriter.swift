@@ -28,8 +28,10 @@ public enum OutputWriter {
         var edits: [Edit] = []
         for (index, output) in outputs {
             precondition(parsed.cells.indices.contains(index), "cell \(index) is not a cell of \(note.path)")
-            if let edit = edit(for: parsed.cells[index], output: output.map(RecordedOutput.recordable),
-                               lines: lines, inTightList: CellPlacement.isDirectlyInTightList(cell: index, in: parsed.blocks)) {
+            if let edit = edit(
+                for: parsed.cells[index], output: output.map(RecordedOutput.recordable),
+                lines: lines, inTightList: CellPlacement.isDirectlyInTightList(cell: index, in: parsed.blocks))
+            {
                 edits.append(edit)
             }
         }

@@ -14,7 +14,8 @@ public func attentionHeads(_ weights: Tensor, tokens: [String], keyTokens: [Stri
                            sharedScale: Bool = true, digits: Int? = nil,
     file: StaticString = #filePath, line: UInt = #line) {
     displayOrStop(file: file, line: line) {
-        try AttentionFigures.heads(weights, tokens: tokens, keyTokens: keyTokens, title: title, sharedScale: sharedScale, digits: digits)
+        try AttentionFigures.heads(
+            weights, tokens: tokens, keyTokens: keyTokens, title: title, sharedScale: sharedScale, digits: digits)
     }
 }
 
@@ -28,17 +29,22 @@ public func attentionStages(scores: Tensor, scaled: Tensor, masked: Tensor? = ni
                             sharedScale: Bool = false, digits: Int? = nil,
     file: StaticString = #filePath, line: UInt = #line) {
     displayOrStop(file: file, line: line) {
-        try AttentionFigures.stages(scores: scores, scaled: scaled, masked: masked, weights: weights,
-                                    tokens: tokens, keyTokens: keyTokens, title: title, sharedScale: sharedScale, digits: digits)
+        try AttentionFigures.stages(
+            scores: scores, scaled: scaled, masked: masked, weights: weights,
+            tokens: tokens, keyTokens: keyTokens, title: title, sharedScale: sharedScale, digits: digits)
     }
 }
 
 /// Draws lines from each query token to each key token, stronger for larger weights (BertViz's head view).
 ///
 /// - Parameter weights: `[queries, keys]`.
-public func attentionLines(_ weights: Tensor, queryTokens: [String], keyTokens: [String]? = nil, title: String? = nil,
-    file: StaticString = #filePath, line: UInt = #line) {
-    displayOrStop(file: file, line: line) { try AttentionFigures.lines(weights, queryTokens: queryTokens, keyTokens: keyTokens, title: title) }
+public func attentionLines(
+    _ weights: Tensor, queryTokens: [String], keyTokens: [String]? = nil, title: String? = nil,
+    file: StaticString = #filePath, line: UInt = #line
+) {
+    displayOrStop(file: file, line: line) {
+        try AttentionFigures.lines(weights, queryTokens: queryTokens, keyTokens: keyTokens, title: title)
+    }
 }
 
 /// Builds the attention figures after checking shapes against token counts.
@@ -48,18 +54,22 @@ enum AttentionFigures {
         var shape = weights.shape
         if shape.count == 4 && shape[0] == 1 { shape.removeFirst() }
         guard shape.count == 3 else {
-            throw DisplayInputError("attentionHeads: weights must have shape [heads, queries, keys], got \(weights.shape)")
+            throw DisplayInputError(
+                "attentionHeads: weights must have shape [heads, queries, keys], got \(weights.shape)")
         }
         let (heads, queries, keys) = (shape[0], shape[1], shape[2])
         let (queryLabels, keyLabels) = try labels(tokens, keyTokens, queries: queries, keys: keys, in: "attentionHeads")
         let axes = self.axes(crossAttention: keyTokens != nil)
         let panels = try (0..<heads).map { h in
-            try HeatmapFigures.panel(Matrices.split(Array(weights.scalars[(h * queries * keys)..<((h + 1) * queries * keys)]),
-                                                    rows: queries, columns: keys),
-                                     rows: queryLabels, cols: keyLabels, title: "head \(h)", axes: axes, digits: digits,
-                                     in: "attentionHeads")
+            try HeatmapFigures.panel(
+                Matrices.split(
+                    Array(weights.scalars[(h * queries * keys)..<((h + 1) * queries * keys)]),
+                    rows: queries, columns: keys),
+                rows: queryLabels, cols: keyLabels, title: "head \(h)", axes: axes, digits: digits,
+                in: "attentionHeads")
         }
-        return .heatmapGrid(HeatmapGrid(title: title, panels: panels, columns: min(4, max(1, heads)), sharedScale: sharedScale))
+        return .heatmapGrid(
+            HeatmapGrid(title: title, panels: panels, columns: min(4, max(1, heads)), sharedScale: sharedScale))
     }
 
     static func stages(scores: Tensor, scaled: Tensor, masked: Tensor?, weights: Tensor,
@@ -76,17 +86,20 @@ enum AttentionFigures {
                                                   in: "attentionStages")
         let axes = self.axes(crossAttention: keyTokens != nil)
         let panels = try stages.map { name, stage in
-            try HeatmapFigures.panel(Matrices.rows(of: stage, in: "attentionStages"), rows: queryLabels, cols: keyLabels,
-                                     title: name, axes: axes, digits: digits, in: "attentionStages")
+            try HeatmapFigures.panel(
+                Matrices.rows(of: stage, in: "attentionStages"), rows: queryLabels, cols: keyLabels,
+                title: name, axes: axes, digits: digits, in: "attentionStages")
         }
         return .heatmapGrid(HeatmapGrid(title: title, panels: panels, columns: panels.count, sharedScale: sharedScale))
     }
 
     static func lines(_ weights: Tensor, queryTokens: [String], keyTokens: [String]?, title: String?) throws -> Figure {
         let values = try Matrices.rows(of: weights, in: "attentionLines", argument: "weights")
-        let (queryLabels, keyLabels) = try labels(queryTokens, keyTokens, queries: weights.shape[0], keys: weights.shape[1],
-                                                  in: "attentionLines")
-        return .attentionLines(AttentionLines(title: title, queryTokens: queryLabels, keyTokens: keyLabels, weights: values))
+        let (queryLabels, keyLabels) = try labels(
+            queryTokens, keyTokens, queries: weights.shape[0], keys: weights.shape[1],
+            in: "attentionLines")
+        return .attentionLines(
+            AttentionLines(title: title, queryTokens: queryLabels, keyTokens: keyLabels, weights: values))
     }
 
     /// Axis titles saying which side is the query: rows ask, columns are asked.
@@ -101,7 +114,10 @@ enum AttentionFigures {
         }
         let keyLabels = keyTokens ?? tokens
         guard keyLabels.count == keys else {
-            throw DisplayInputError("\(function): \(keyLabels.count) \(keyTokens == nil ? "tokens" : "key tokens") for \(keys) key positions")
+            throw DisplayInputError(
+                "\(function): \(keyLabels.count) \(keyTokens == nil ? "tokens" : "key tokens") for \(keys) key"
+                    + " positions"
+            )
         }
         return (tokens, keyLabels)
     }

@@ -23,7 +23,8 @@ public func heatmap(_ values: [[Double]], rows: [String]? = nil, cols: [String]?
                     rowAxis: String? = nil, colAxis: String? = nil, digits: Int? = nil,
     file: StaticString = #filePath, line: UInt = #line) {
     displayOrStop(file: file, line: line) {
-        try HeatmapFigures.heatmap(values, rows: rows, cols: cols, title: title, axes: (rowAxis, colAxis), digits: digits)
+        try HeatmapFigures.heatmap(
+            values, rows: rows, cols: cols, title: title, axes: (rowAxis, colAxis), digits: digits)
     }
 }
 
@@ -35,7 +36,8 @@ public func heatmap(_ values: [[Float]], rows: [String]? = nil, cols: [String]? 
                     rowAxis: String? = nil, colAxis: String? = nil, digits: Int? = nil,
     file: StaticString = #filePath, line: UInt = #line) {
     displayOrStop(file: file, line: line) {
-        try HeatmapFigures.heatmap(Matrices.rows(of: values), rows: rows, cols: cols, title: title, axes: (rowAxis, colAxis), digits: digits)
+        try HeatmapFigures.heatmap(
+            Matrices.rows(of: values), rows: rows, cols: cols, title: title, axes: (rowAxis, colAxis), digits: digits)
     }
 }
 
@@ -48,8 +50,9 @@ public func heatmaps(_ matrices: [Tensor], titles: [String]? = nil, rows: [Strin
                      title: String? = nil, columns: Int = 4, sharedScale: Bool = false, digits: Int? = nil,
     file: StaticString = #filePath, line: UInt = #line) {
     displayOrStop(file: file, line: line) {
-        try HeatmapFigures.grid(matrices.map { try Matrices.rows(of: $0, in: "heatmaps") }, titles: titles, rows: rows, cols: cols,
-                                title: title, columns: columns, sharedScale: sharedScale, digits: digits)
+        try HeatmapFigures.grid(
+            matrices.map { try Matrices.rows(of: $0, in: "heatmaps") }, titles: titles, rows: rows, cols: cols,
+            title: title, columns: columns, sharedScale: sharedScale, digits: digits)
     }
 }
 
@@ -71,9 +74,12 @@ enum HeatmapFigures {
                 + "\(matrices[bad].count)×\(matrices[bad].first?.count ?? 0)")
         }
         let panels = try matrices.enumerated().map { i, values in
-            try panel(values, rows: rows, cols: cols, title: titles?[i] ?? "\(i)", axes: (nil, nil), digits: digits, in: "heatmaps")
+            try panel(
+                values, rows: rows, cols: cols, title: titles?[i] ?? "\(i)", axes: (nil, nil), digits: digits,
+                in: "heatmaps")
         }
-        return .heatmapGrid(HeatmapGrid(title: title, panels: panels, columns: max(1, columns), sharedScale: sharedScale))
+        return .heatmapGrid(
+            HeatmapGrid(title: title, panels: panels, columns: max(1, columns), sharedScale: sharedScale))
     }
 
     /// One checked heatmap: rectangular values, labels that match, digits a cell can print.
@@ -85,8 +91,10 @@ enum HeatmapFigures {
         }
         let columns = values.first?.count ?? (cols?.count ?? 0)
         let rowLabels = try Matrices.labels(rows, count: values.count, what: "row labels", for: "rows", in: function)
-        let columnLabels = try Matrices.labels(cols, count: columns, what: "column labels", for: "columns", in: function)
-        return Heatmap(title: title, rowLabels: rowLabels, columnLabels: columnLabels, values: values,
-                       rowAxis: axes.rows, columnAxis: axes.cols, digits: digits)
+        let columnLabels = try Matrices.labels(
+            cols, count: columns, what: "column labels", for: "columns", in: function)
+        return Heatmap(
+            title: title, rowLabels: rowLabels, columnLabels: columnLabels, values: values,
+            rowAxis: axes.rows, columnAxis: axes.cols, digits: digits)
     }
 }

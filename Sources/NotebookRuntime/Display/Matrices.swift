@@ -8,7 +8,8 @@ enum Matrices {
     /// The rows of a 2-d tensor; `function` names the caller in the error.
     static func rows(of tensor: Tensor, in function: String, argument: String = "values") throws -> [[Double]] {
         guard tensor.shape.count == 2 else {
-            throw DisplayInputError("\(function): \(argument) must be a matrix [rows, columns], got shape \(tensor.shape)")
+            throw DisplayInputError(
+                "\(function): \(argument) must be a matrix [rows, columns], got shape \(tensor.shape)")
         }
         return split(tensor.scalars, rows: tensor.shape[0], columns: tensor.shape[1])
     }
@@ -22,7 +23,8 @@ enum Matrices {
     static func checkRectangular(_ rows: [[Double]], in function: String) throws {
         guard let first = rows.first else { return }
         if let bad = rows.firstIndex(where: { $0.count != first.count }) {
-            throw DisplayInputError("\(function): row 0 has \(first.count) values but row \(bad) has \(rows[bad].count)")
+            throw DisplayInputError(
+                "\(function): row 0 has \(first.count) values but row \(bad) has \(rows[bad].count)")
         }
     }
 
@@ -32,7 +34,9 @@ enum Matrices {
     }
 
     /// The given labels after checking their count, or `0, 1, 2, …` when none were given.
-    static func labels(_ labels: [String]?, count: Int, what: String, for items: String, in function: String) throws -> [String] {
+    static func labels(
+        _ labels: [String]?, count: Int, what: String, for items: String, in function: String
+    ) throws -> [String] {
         guard let labels else { return (0..<count).map(String.init) }
         guard labels.count == count else {
             throw DisplayInputError("\(function): \(labels.count) \(what) for \(count) \(items)")

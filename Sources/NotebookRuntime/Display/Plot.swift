@@ -4,9 +4,13 @@ import Figures
 import TransformerEngine
 
 /// Plots one series against its index (0, 1, 2, …).
-public func plot(_ ys: [Double], title: String? = nil, xLabel: String? = nil, yLabel: String? = nil,
-    file: StaticString = #filePath, line: UInt = #line) {
-    displayOrStop(file: file, line: line) { try PlotFigures.chart(x: nil, series: [(yLabel ?? "y", ys)], title: title, xLabel: xLabel, yLabel: yLabel) }
+public func plot(
+    _ ys: [Double], title: String? = nil, xLabel: String? = nil, yLabel: String? = nil,
+    file: StaticString = #filePath, line: UInt = #line
+) {
+    displayOrStop(file: file, line: line) {
+        try PlotFigures.chart(x: nil, series: [(yLabel ?? "y", ys)], title: title, xLabel: xLabel, yLabel: yLabel)
+    }
 }
 
 /// Plots one series of `Float`s against its index.
@@ -22,23 +26,34 @@ public func plot(_ ys: [Float], title: String? = nil, xLabel: String? = nil, yLa
 public func plot(_ ys: Tensor, title: String? = nil, xLabel: String? = nil, yLabel: String? = nil,
     file: StaticString = #filePath, line: UInt = #line) {
     displayOrStop(file: file, line: line) {
-        guard ys.shape.count == 1 else { throw DisplayInputError("plot: a tensor to plot must be 1-d, got shape \(ys.shape)") }
-        return try PlotFigures.chart(x: nil, series: [(yLabel ?? "y", ys.scalars.map(NumberFormatting.decimalValue))],
-                                     title: title, xLabel: xLabel, yLabel: yLabel)
+        guard ys.shape.count == 1 else {
+            throw DisplayInputError("plot: a tensor to plot must be 1-d, got shape \(ys.shape)")
+        }
+        return try PlotFigures.chart(
+            x: nil, series: [(yLabel ?? "y", ys.scalars.map(NumberFormatting.decimalValue))],
+            title: title, xLabel: xLabel, yLabel: yLabel)
     }
 }
 
 /// Plots several named series on shared axes, each against its index, with a legend.
-public func plot(series: [(name: String, values: [Double])], title: String? = nil, xLabel: String? = nil, yLabel: String? = nil,
-    file: StaticString = #filePath, line: UInt = #line) {
-    displayOrStop(file: file, line: line) { try PlotFigures.chart(x: nil, series: series, title: title, xLabel: xLabel, yLabel: yLabel) }
+public func plot(
+    series: [(name: String, values: [Double])], title: String? = nil, xLabel: String? = nil, yLabel: String? = nil,
+    file: StaticString = #filePath, line: UInt = #line
+) {
+    displayOrStop(file: file, line: line) {
+        try PlotFigures.chart(x: nil, series: series, title: title, xLabel: xLabel, yLabel: yLabel)
+    }
 }
 
 /// Plots several named series against shared `x` values; every series must have one value per `x`.
-public func plot(x: [Double], series: [(name: String, values: [Double])], title: String? = nil,
-                 xLabel: String? = nil, yLabel: String? = nil,
-    file: StaticString = #filePath, line: UInt = #line) {
-    displayOrStop(file: file, line: line) { try PlotFigures.chart(x: x, series: series, title: title, xLabel: xLabel, yLabel: yLabel) }
+public func plot(
+    x: [Double], series: [(name: String, values: [Double])], title: String? = nil,
+    xLabel: String? = nil, yLabel: String? = nil,
+    file: StaticString = #filePath, line: UInt = #line
+) {
+    displayOrStop(file: file, line: line) {
+        try PlotFigures.chart(x: x, series: series, title: title, xLabel: xLabel, yLabel: yLabel)
+    }
 }
 
 /// Builds line charts after checking that x and y counts agree.
@@ -47,7 +62,8 @@ enum PlotFigures {
                       xLabel: String?, yLabel: String?) throws -> Figure {
         if let x {
             for s in series where s.values.count != x.count {
-                throw DisplayInputError("plot: \(x.count) x values but series \"\(s.name)\" has \(s.values.count) values")
+                throw DisplayInputError(
+                    "plot: \(x.count) x values but series \"\(s.name)\" has \(s.values.count) values")
             }
         }
         return .lineChart(LineChart(title: title, xLabel: xLabel, yLabel: yLabel,

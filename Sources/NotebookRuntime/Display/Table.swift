@@ -9,10 +9,15 @@ public func table(_ rows: [[String]], header: [String] = [], title: String? = ni
     displayOrStop(file: file, line: line) { try TableFigures.table(rows, header: header, title: title) }
 }
 
-/// Shows rows of any values: numbers with up to 4 decimals, one-element tensors as their value, the rest by description.
-public func table(_ rows: [[Any]], header: [String] = [], title: String? = nil,
-    file: StaticString = #filePath, line: UInt = #line) {
-    displayOrStop(file: file, line: line) { try TableFigures.table(rows.map { $0.map(TableFigures.cellText) }, header: header, title: title) }
+/// Shows rows of any values: numbers with up to 4 decimals,
+/// one-element tensors as their value, the rest by description.
+public func table(
+    _ rows: [[Any]], header: [String] = [], title: String? = nil,
+    file: StaticString = #filePath, line: UInt = #line
+) {
+    displayOrStop(file: file, line: line) {
+        try TableFigures.table(rows.map { $0.map(TableFigures.cellText) }, header: header, title: title)
+    }
 }
 
 /// Builds table figures after checking row lengths.

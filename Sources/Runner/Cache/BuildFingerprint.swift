@@ -22,7 +22,8 @@ final class BuildFingerprint: @unchecked Sendable {
     /// The modules whose interfaces a cell program compiles against: `NotebookRuntime` and
     /// the modules it exposes. Their code is inside the runtime library, hashed whole.
     static let compiledAgainst = [
-        "NotebookRuntime", "TransformerEngine", "TransformerEngineKernelsAVX2", "TransformerEngineKernelsAVX512", "Figures",
+        "NotebookRuntime", "TransformerEngine", "TransformerEngineKernelsAVX2", "TransformerEngineKernelsAVX512",
+        "Figures",
         "RecordStream",
     ]
 
@@ -36,7 +37,9 @@ final class BuildFingerprint: @unchecked Sendable {
             for file in files {
                 hasher.update(data: Data(file.split(separator: "/").last!.utf8))
                 if let handle = FileHandle(forReadingAtPath: file) {
-                    while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(data: chunk) }
+                    while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+                        hasher.update(data: chunk)
+                    }
                     try? handle.close()
                 }
             }
@@ -69,7 +72,9 @@ final class BuildFingerprint: @unchecked Sendable {
 
     /// The output of `swiftc --version`.
     private static func askVersion(of compiler: String) -> String {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("litbook-version-\(UUID().uuidString)").path
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "litbook-version-\(UUID().uuidString)"
+        ).path
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         guard let child = try? ChildProcess.spawn(executable: compiler, arguments: ["--version"],

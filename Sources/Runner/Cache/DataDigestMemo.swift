@@ -71,7 +71,9 @@ final class DataDigestMemo {
         #else
         let (modified, changed) = (info.st_mtim, info.st_ctim)
         #endif
-        let key = "\(info.st_size)|\(modified.tv_sec).\(modified.tv_nsec)|\(changed.tv_sec).\(changed.tv_nsec)|\(info.st_ino)|\(info.st_dev)"
+        let key =
+            "\(info.st_size)|\(modified.tv_sec).\(modified.tv_nsec)|\(changed.tv_sec).\(changed.tv_nsec)|\(info.st_ino)"
+                + "|\(info.st_dev)"
         let newest = max(modified.tv_sec, changed.tv_sec)
         return (key, now - Int(newest) < 2)
     }

@@ -36,8 +36,9 @@ struct CompileFailure {
                 cell = program.cell(atProgramLine: diagnostic.line)
                 // Point at the cell's first line: the program's own lines mean nothing to the reader.
                 let firstLine = note.cells.first(where: { $0.index == cell })?.firstCodeLine ?? 1
-                diagnostic = CompilerDiagnostic(file: note.path, line: firstLine, column: 1, severity: diagnostic.severity,
-                                                message: diagnostic.message, excerpt: [])
+                diagnostic = CompilerDiagnostic(
+                    file: note.path, line: firstLine, column: 1, severity: diagnostic.severity,
+                    message: diagnostic.message, excerpt: [])
             } else {
                 // A note about a declaration in another module: it belongs with the error before it.
                 cell = diagnostic.severity == "error" ? nil : lastCell
@@ -46,8 +47,12 @@ struct CompileFailure {
             if diagnostic.severity == "warning" || diagnostic.severity == "remark" { continue }
             lastCell = cell
             if diagnostic.severity == "error" && firstError[cell] == nil { firstError[cell] = diagnostic }
-            rendered[cell, default: []].append(diagnostic.file == note.path
-                ? diagnostic.rendered(noteLines: noteLines) : "\(diagnostic.file):\(diagnostic.line):\(diagnostic.column): \(diagnostic.severity): \(diagnostic.message)")
+            rendered[cell, default: []].append(
+                diagnostic.file == note.path
+                    ? diagnostic.rendered(noteLines: noteLines)
+                    : "\(diagnostic.file):\(diagnostic.line):\(diagnostic.column): \(diagnostic.severity):"
+                        + " \(diagnostic.message)"
+            )
         }
         for (cell, diagnostic) in firstError {
             errors[cell] = CellError(

@@ -36,7 +36,9 @@ struct SwiftCompiler: Sendable {
     }
 
     /// Compiles `source` (a path) into `executable`, in a thread of its own.
-    func compile(source: String, executable: String, scratchDirectory: String) async throws(SpawnError) -> CompileResult {
+    func compile(
+        source: String, executable: String, scratchDirectory: String
+    ) async throws(SpawnError) -> CompileResult {
         let arguments = arguments(source: source, executable: executable)
         let compiler = toolchain.compiler
         let result: Result<CompileResult, SpawnError> = await withCheckedContinuation { continuation in

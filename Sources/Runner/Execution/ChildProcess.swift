@@ -58,7 +58,9 @@ final class ChildProcess: @unchecked Sendable {
     static func spawn(executable: String, arguments: [String], environment: [String: String],
                       outputPath: String, recordChannel: Bool) throws(SpawnError) -> ChildProcess {
         let output = open(outputPath, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard output >= 0 else { throw SpawnError(executable: executable, reason: "cannot create '\(outputPath)': \(ErrnoText.describe())") }
+        guard output >= 0 else {
+            throw SpawnError(executable: executable, reason: "cannot create '\(outputPath)': \(ErrnoText.describe())")
+        }
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -66,7 +68,8 @@ final class ChildProcess: @unchecked Sendable {
         // Own process group: one kill reaches every process the child starts, and the
         // terminal's Ctrl-C reaches litbook only, which then kills the groups itself.
         // Default signal handling and an empty mask: litbook's own settings must not leak.
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+        posix_spawnattr_setflags(
+            &attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
         posix_spawnattr_setpgroup(&attributes, 0)
         var everySignal = sigset_t()
         sigfillset(&everySignal)

@@ -105,8 +105,11 @@ struct ProgramExecution: Sendable {
 
         var channelOpen = true
         while true {
-            if channelOpen { channelOpen = drain(child.records!, into: &decoder, waitMilliseconds: Self.pollInterval, take) }
-            else { usleep(UInt32(Self.pollInterval) * 1000) }
+            if channelOpen {
+                channelOpen = drain(child.records!, into: &decoder, waitMilliseconds: Self.pollInterval, take)
+            } else {
+                usleep(UInt32(Self.pollInterval) * 1000)
+            }
             if child.hasExited() || cancellation.isCancelled { break }
             if ContinuousClock.now >= deadline { limitHit = .time; break }
             if child.outputSize() - cellStart > limits.outputLimit { limitHit = .output; break }

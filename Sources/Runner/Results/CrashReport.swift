@@ -50,7 +50,9 @@ struct CrashReport {
             let prefix = line[line.startIndex..<header.startIndex]
             message = String(header)
             let fileAndLine = prefix.dropLast(2)  // "file:12" from "file:12: "
-            if let colon = fileAndLine.lastIndex(of: ":"), let number = Int(fileAndLine[fileAndLine.index(after: colon)...]) {
+            if let colon = fileAndLine.lastIndex(of: ":"),
+                let number = Int(fileAndLine[fileAndLine.index(after: colon)...])
+            {
                 let file = fileAndLine[..<colon]
                 let shortName = programModule + "/" + (notePath.split(separator: "/").last.map(String.init) ?? notePath)
                 if file == notePath || file == shortName { messageLine = number }

@@ -49,7 +49,9 @@ struct RunFailure {
 
     /// `  at Notes/x.md:12:5 in f(_:)` for the first frames in the note; a run of the same
     /// frame (deep recursion) is one line with its count.
-    private static func backtraceLines(_ frames: [(function: String, line: Int, column: Int)], path: String) -> [String] {
+    private static func backtraceLines(
+        _ frames: [(function: String, line: Int, column: Int)], path: String
+    ) -> [String] {
         var lines: [String] = []
         var previous: String?
         var repeats = 0
@@ -84,8 +86,12 @@ struct RunFailure {
         }
         switch outcome.termination {
         case .signaled(let signal):
-            if signal == SIGXCPU { return (.timeLimit, "time limit of \(Quantities.duration(limits.timeLimit)) hit (CPU time)") }
-            if signal == SIGXFSZ { return (.outputLimit, "output limit of \(Quantities.size(limits.outputLimit)) per cell hit") }
+            if signal == SIGXCPU {
+                return (.timeLimit, "time limit of \(Quantities.duration(limits.timeLimit)) hit (CPU time)")
+            }
+            if signal == SIGXFSZ {
+                return (.outputLimit, "output limit of \(Quantities.size(limits.outputLimit)) per cell hit")
+            }
             if let message = report.message {
                 if message.contains("Error raised at top level") { return (.uncaughtError, message) }
                 if message.contains("failed to allocate") {

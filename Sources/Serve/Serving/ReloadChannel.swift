@@ -24,7 +24,9 @@ final class ReloadChannel: @unchecked Sendable {
         }
 
         private static func json(_ strings: [String]) -> String {
-            let data = (try? JSONSerialization.data(withJSONObject: strings, options: [.withoutEscapingSlashes])) ?? Data("[]".utf8)
+            let data =
+                (try? JSONSerialization.data(withJSONObject: strings, options: [.withoutEscapingSlashes]))
+                ?? Data("[]".utf8)
             return String(decoding: data, as: UTF8.self)
         }
     }

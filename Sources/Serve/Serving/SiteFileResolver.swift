@@ -13,12 +13,15 @@ struct SiteFileResolver: Sendable {
 
     /// The file to serve for `target` (the request's path, still percent-encoded), or nil: 404.
     func file(for target: String) -> String? {
-        let pathPart = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        let pathPart =
+            target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
         guard pathPart.hasPrefix("/") else { return nil }
         var segments: [String] = []
         for raw in pathPart.split(separator: "/", omittingEmptySubsequences: true) {
             guard let segment = String(raw).removingPercentEncoding else { return nil }
-            if segment == "." || segment == ".." || segment.contains("/") || segment.contains("\\") || segment.contains("\0") {
+            if segment == "." || segment == ".." || segment.contains("/") || segment.contains("\\")
+                || segment.contains("\0")
+            {
                 return nil
             }
             segments.append(segment)

@@ -31,13 +31,18 @@ final class SiteServer: Sendable {
     }
 
     /// One handler for every request: routes are few, and a file path must not be read as a route pattern.
-    private static func respond(to request: HTTPRequest, resolver: SiteFileResolver, channel: ReloadChannel) -> HTTPResponse {
-        guard request.method == .GET || request.method == .HEAD else { return HTTPResponse(statusCode: .methodNotAllowed) }
+    private static func respond(
+        to request: HTTPRequest, resolver: SiteFileResolver, channel: ReloadChannel
+    ) -> HTTPResponse {
+        guard request.method == .GET || request.method == .HEAD else {
+            return HTTPResponse(statusCode: .methodNotAllowed)
+        }
         switch request.path {
         case eventsPath: return channel.response()
         case scriptPath:
-            return HTTPResponse(statusCode: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"],
-                                body: liveScript)
+            return HTTPResponse(
+                statusCode: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"],
+                body: liveScript)
         default: return file(for: request, resolver: resolver)
         }
     }
@@ -65,7 +70,9 @@ final class SiteServer: Sendable {
                 running.cancel()
                 if case SocketError.failed(_, let number, let message) = error {
                     if number == EADDRINUSE {
-                        throw ServeError("port \(port) on \(host) is already in use; stop what uses it or choose another with --port")
+                        throw ServeError(
+                            "port \(port) on \(host) is already in use; stop what uses it or choose another with --port"
+                        )
                     }
                     throw ServeError("cannot listen on \(host) port \(port): \(message)")
                 }

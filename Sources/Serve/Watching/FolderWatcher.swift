@@ -28,7 +28,9 @@ final class FolderWatcher: @unchecked Sendable {
         self.quietMilliseconds = quietMilliseconds
         #if os(Linux)
         descriptor = inotify_init1(Int32(IN_CLOEXEC))
-        guard descriptor >= 0 else { throw WatchError(message: "cannot watch the notes: \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else {
+            throw WatchError(message: "cannot watch the notes: \(String(cString: strerror(errno)))")
+        }
         #else
         throw WatchError(message: "watching folders needs Linux (inotify)")
         #endif

@@ -161,7 +161,9 @@ struct SwiftLexer {
             }
             if byte == ascii("\"") {
                 let quotes = multiline ? 3 : 1
-                if (0..<quotes).allSatisfy({ peek($0) == ascii("\"") }) && hashesFollow(from: position + quotes, count: hashes) {
+                if (0..<quotes).allSatisfy({ peek($0) == ascii("\"") })
+                    && hashesFollow(from: position + quotes, count: hashes)
+                {
                     position += quotes + hashes
                     break
                 }
@@ -181,9 +183,13 @@ struct SwiftLexer {
     /// `42`, `1_000`, `3.14`, `1e-3`, `0x1F`, `0b1010`, `0o17`; `1...5` leaves the range operator alone.
     private mutating func lexNumber() {
         let start = position
-        if source[position] == ascii("0"), let radix = peek(1), radix == ascii("x") || radix == ascii("b") || radix == ascii("o") {
+        if source[position] == ascii("0"), let radix = peek(1),
+            radix == ascii("x") || radix == ascii("b") || radix == ascii("o")
+        {
             position += 2
-            while position < source.count && (isHexDigit(source[position]) || source[position] == ascii("_")) { position += 1 }
+            while position < source.count && (isHexDigit(source[position]) || source[position] == ascii("_")) {
+                position += 1
+            }
             emit(.number, start..<position)
             return
         }
@@ -235,7 +241,8 @@ private func isHexDigit(_ byte: UInt8) -> Bool {
 /// Letters, `_`, `$` (for `$0`) and every non-ASCII byte: Swift identifiers may be Chinese.
 private func isIdentifierStart(_ byte: UInt8?) -> Bool {
     guard let byte else { return false }
-    return (byte | 0x20 >= ascii("a") && byte | 0x20 <= ascii("z")) || byte == ascii("_") || byte == ascii("$") || byte >= 0x80
+    return (byte | 0x20 >= ascii("a") && byte | 0x20 <= ascii("z")) || byte == ascii("_") || byte == ascii("$")
+        || byte >= 0x80
 }
 
 private func isIdentifierContinue(_ byte: UInt8) -> Bool {

@@ -27,7 +27,8 @@ public enum BookConfig {
     public static func load(forNotes notePaths: [String]) -> (options: SiteOptions, problems: [NoteProblem]) {
         let path = configPath(forNotes: notePaths)
         guard FileManager.default.fileExists(atPath: path) else { return (SiteOptions(), []) }
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
+        else {
             return (SiteOptions(), [.error("cannot read the book config (not UTF-8 text?)", path: path, line: 0)])
         }
         return parse(text, path: path)
@@ -35,13 +36,16 @@ public enum BookConfig {
 
     /// Where the config of the notes at `notePaths` lives: `litbook.toml` in the deepest folder holding them all.
     static func configPath(forNotes notePaths: [String]) -> String {
-        let folders = notePaths.map { NotePaths.folder(of: NotePaths.normalized($0)).split(separator: "/", omittingEmptySubsequences: false) }
+        let folders = notePaths.map {
+            NotePaths.folder(of: NotePaths.normalized($0)).split(separator: "/", omittingEmptySubsequences: false)
+        }
         guard var common = folders.first else { return fileName }
         for folder in folders.dropFirst() {
             common = zip(common, folder).prefix { $0 == $1 }.map(\.0)
         }
         let folder = common.joined(separator: "/")
-        return folder.isEmpty ? (notePaths.first?.hasPrefix("/") == true ? "/" : "") + fileName : folder + "/" + fileName
+        return folder.isEmpty
+            ? (notePaths.first?.hasPrefix("/") == true ? "/" : "") + fileName : folder + "/" + fileName
     }
 
     /// The options `text` sets; problems name `path` and the line and column.
@@ -64,11 +68,15 @@ public enum BookConfig {
                 scanner.skipSpaces()
                 guard scanner.atEndOfLine else { throw scanner.problem("unexpected text after the value of '\(key)'") }
                 if !seen.insert(key).inserted {
-                    problems.append(.error("key '\(key)' is given twice", path: path, line: number + 1, column: keyColumn))
+                    problems.append(
+                        .error("key '\(key)' is given twice", path: path, line: number + 1, column: keyColumn))
                     continue
                 }
                 if let problem = apply(key, value, to: &options) {
-                    problems.append(.error(problem, path: path, line: number + 1, column: problem.hasPrefix("unknown") ? keyColumn : valueColumn))
+                    problems.append(
+                        .error(
+                            problem, path: path, line: number + 1,
+                            column: problem.hasPrefix("unknown") ? keyColumn : valueColumn))
                 }
             } catch let problem as NoteProblem {
                 problems.append(problem)
@@ -115,8 +123,11 @@ public enum BookConfig {
     /// `en`, `zh-CN`, `zh-Hans-CN`: letters and digits in `-`-separated parts, starting with 2–3 letters.
     private static func isLanguageTag(_ tag: String) -> Bool {
         let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
-        guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
-        return parts.dropFirst().allSatisfy { !$0.isEmpty && $0.count <= 8 && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+        guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter })
+        else { return false }
+        return parts.dropFirst().allSatisfy {
+            !$0.isEmpty && $0.count <= 8 && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        }
     }
 
     // MARK: - Scanning one line
@@ -154,7 +165,10 @@ public enum BookConfig {
         mutating func key() throws -> (String, Int) {
             let start = at
             if at < bytes.count, bytes[at] == UInt8(ascii: "[") {
-                throw problem("tables such as '\(String(decoding: bytes[at...], as: UTF8.self))' are not used in litbook.toml; write top-level keys")
+                throw problem(
+                    "tables such as '\(String(decoding: bytes[at...], as: UTF8.self))' are not used in litbook.toml;"
+                        + " write top-level keys"
+                )
             }
             while at < bytes.count, Self.isKeyByte(bytes[at]) { at += 1 }
             guard at > start else { throw problem("expected a key such as 'repository'") }
@@ -191,7 +205,8 @@ public enum BookConfig {
             let from = at
             while at < bytes.count, bytes[at] != UInt8(ascii: "'") { at += 1 }
             guard at < bytes.count else {
-                throw NoteProblem.error("string opened here is not closed on its line", path: path, line: line, column: start)
+                throw NoteProblem.error(
+                    "string opened here is not closed on its line", path: path, line: line, column: start)
             }
             defer { at += 1 }
             return String(decoding: bytes[from..<at], as: UTF8.self)
@@ -216,7 +231,8 @@ public enum BookConfig {
                     case UInt8(ascii: "n"): out.append(UInt8(ascii: "\n"))
                     case UInt8(ascii: "t"): out.append(UInt8(ascii: "\t"))
                     case UInt8(ascii: "u"):
-                        let hex = bytes.count >= at + 5 ? String(decoding: bytes[(at + 1)...(at + 4)], as: UTF8.self) : ""
+                        let hex =
+                            bytes.count >= at + 5 ? String(decoding: bytes[(at + 1)...(at + 4)], as: UTF8.self) : ""
                         guard let code = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(code) else {
                             throw problem("'\\u' needs four hex digits naming a character")
                         }
@@ -231,7 +247,8 @@ public enum BookConfig {
                 out.append(byte)
                 at += 1
             }
-            throw NoteProblem.error("string opened here is not closed on its line", path: path, line: line, column: start)
+            throw NoteProblem.error(
+                "string opened here is not closed on its line", path: path, line: line, column: start)
         }
     }
 }

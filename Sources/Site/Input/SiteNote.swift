@@ -47,7 +47,9 @@ extension SiteNote {
         let runsByPath = Dictionary(runs.map { ($0.notePath, $0) }, uniquingKeysWith: { first, _ in first })
         let problemsByPath = Dictionary(grouping: problems, by: \.path)
         return notes.map { note in
-            SiteNote(note: note, run: runsByPath[note.path], problems: (problemsByPath[note.path] ?? []).map(PageProblem.init))
+            SiteNote(
+                note: note, run: runsByPath[note.path],
+                problems: (problemsByPath[note.path] ?? []).map(PageProblem.init))
         }
     }
 }

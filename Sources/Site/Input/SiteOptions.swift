@@ -43,7 +43,8 @@ public struct SiteOptions: Hashable, Sendable {
     public func linkingManual(in outputFolder: String) -> SiteOptions {
         let manifest = outputFolder + "/" + SiteFolder.manualName + "/" + SiteManifest.fileName
         var options = self
-        options.manualLink = FileManager.default.fileExists(atPath: manifest) ? SiteFolder.manualName + "/index.html" : nil
+        options.manualLink =
+            FileManager.default.fileExists(atPath: manifest) ? SiteFolder.manualName + "/index.html" : nil
         return options
     }
 }

@@ -57,7 +57,10 @@ struct MarkdownRenderer {
             page.text(anchor)
             page.raw("\">")
             renderInlines(content, into: &page)
-            page.raw("<a class=\"heading-link\" href=\"#\(URLEncoding.percentEncoded(anchor))\" aria-label=\"本节链接\">#</a></\(tag)>\n")
+            page.raw(
+                "<a class=\"heading-link\" href=\"#\(URLEncoding.percentEncoded(anchor))\""
+                    + " aria-label=\"本节链接\">#</a></\(tag)>\n"
+            )
         case .paragraph(let content, _):
             if content.count == 1, case .math(let formula) = content[0], formula.display {
                 FormulaView.renderBlock(formula, into: &page)
@@ -224,8 +227,10 @@ struct MarkdownRenderer {
     func href(for destination: String) -> String {
         let (path, fragment) = Self.split(destination)
         guard let resolved = NotePaths.resolve(URLEncoding.percentDecoded(path), from: notePath),
-              let page = pageNames[resolved] else { return URLEncoding.hrefAttribute(destination) }
-        return URLEncoding.percentEncoded(page) + (fragment.map { "#" + URLEncoding.percentEncoded(URLEncoding.percentDecoded($0)) } ?? "")
+            let page = pageNames[resolved]
+        else { return URLEncoding.hrefAttribute(destination) }
+        return URLEncoding.percentEncoded(page)
+            + (fragment.map { "#" + URLEncoding.percentEncoded(URLEncoding.percentDecoded($0)) } ?? "")
     }
 
     private static func split(_ destination: String) -> (path: String, fragment: String?) {

@@ -20,7 +20,8 @@ enum SoftBreak {
         for (i, inline) in inlines.enumerated() {
             switch inline {
             case .softBreak:
-                let gap = replacement(after: i > 0 ? inlines[i - 1] : nil, before: i + 1 < inlines.count ? inlines[i + 1] : nil)
+                let gap = replacement(
+                    after: i > 0 ? inlines[i - 1] : nil, before: i + 1 < inlines.count ? inlines[i + 1] : nil)
                 out += gap.isEmpty ? "" : " "
             case .emphasis(let content), .strong(let content), .link(_, _, let content), .image(_, _, let content):
                 out += plainText(content)
@@ -47,7 +48,8 @@ enum SoftBreak {
     private static func firstScalar(_ inline: Inline) -> Unicode.Scalar? {
         switch inline {
         case .text(let s), .code(let s): return s.unicodeScalars.first
-        case .emphasis(let c), .strong(let c), .link(_, _, let c), .image(_, _, let c): return c.first.flatMap(firstScalar)
+        case .emphasis(let c), .strong(let c), .link(_, _, let c), .image(_, _, let c):
+            return c.first.flatMap(firstScalar)
         case .softBreak, .lineBreak, .html, .math: return nil
         }
     }
@@ -55,7 +57,8 @@ enum SoftBreak {
     private static func lastScalar(_ inline: Inline) -> Unicode.Scalar? {
         switch inline {
         case .text(let s), .code(let s): return s.unicodeScalars.last
-        case .emphasis(let c), .strong(let c), .link(_, _, let c), .image(_, _, let c): return c.last.flatMap(lastScalar)
+        case .emphasis(let c), .strong(let c), .link(_, _, let c), .image(_, _, let c):
+            return c.last.flatMap(lastScalar)
         case .softBreak, .lineBreak, .html, .math: return nil
         }
     }

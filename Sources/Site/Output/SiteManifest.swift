@@ -7,7 +7,8 @@
 enum SiteManifest {
     static let fileName = ".litbook-site"
 
-    private static let header = "# Files written by `litbook build`. It replaces them on every build and keeps every file not listed here."
+    private static let header =
+        "# Files written by `litbook build`. It replaces them on every build and keeps every file not listed here."
 
     /// The manifest's text for `paths`, sorted.
     static func text(for paths: [String]) -> String {

@@ -13,7 +13,9 @@ public struct SiteWriteReport: Sendable, Equatable {
 
     /// One warning line per kept file, e.g. `Site/x: not written by litbook; kept (use --clean to remove)`.
     public func warnings(outputDirectory: String) -> [String] {
-        keptForeignFiles.map { "\(SiteWriter.display(outputDirectory, $0)): not written by litbook; kept (use --clean to remove)" }
+        keptForeignFiles.map {
+            "\(SiteWriter.display(outputDirectory, $0)): not written by litbook; kept (use --clean to remove)"
+        }
     }
 }
 

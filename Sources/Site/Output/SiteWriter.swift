@@ -34,12 +34,16 @@ public struct SiteWriter {
         let workingFolder = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
         if output.path == "/" || workingFolder == output.path || workingFolder.hasPrefix(output.path + "/") {
             // Replacing the output folder would move the current folder (and the notes in it) aside.
-            throw SiteWriteError("\(outputDirectory): contains the current folder; choose a folder of its own for the site, e.g. --out Site")
+            throw SiteWriteError(
+                "\(outputDirectory): contains the current folder; choose a folder of its own for the site, e.g. --out"
+                    + " Site"
+            )
         }
         do {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
-            throw SiteWriteError("\(outputDirectory): cannot create the folder around it: \(error.localizedDescription)")
+            throw SiteWriteError(
+                "\(outputDirectory): cannot create the folder around it: \(error.localizedDescription)")
         }
         try recoverFromInterruptedBuild(parent: parent, name: name, output: output)
 
@@ -54,8 +58,12 @@ public struct SiteWriter {
         let foreign = unlisted.subtracting(nested)
         let newPaths = Set(files.paths)
         if !clean {
-            for path in foreign where newPaths.contains(path) || newPaths.contains(where: { $0.hasPrefix(path + "/") }) {
-                throw SiteWriteError("\(Self.display(outputDirectory, path)): not written by litbook, and the new site needs this name; move it away or use --clean to remove it")
+            for path in foreign where newPaths.contains(path) || newPaths.contains(where: { $0.hasPrefix(path + "/") })
+            {
+                throw SiteWriteError(
+                    "\(Self.display(outputDirectory, path)): not written by litbook, and the new site needs this name;"
+                        + " move it away or use --clean to remove it"
+                )
             }
         }
 
@@ -71,19 +79,25 @@ public struct SiteWriter {
                 try fm.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try fm.copyItem(at: output.appendingPathComponent(path), to: destination)
             }
-            try writeFile(Array(SiteManifest.text(for: files.paths).utf8), to: staging.appendingPathComponent(SiteManifest.fileName))
+            try writeFile(
+                Array(SiteManifest.text(for: files.paths).utf8),
+                to: staging.appendingPathComponent(SiteManifest.fileName))
             try swap(staging, into: output)
         } catch {
             try? fm.removeItem(at: staging)
             if let error = error as? SiteWriteError { throw error }
-            throw SiteWriteError("\(outputDirectory): the site was not written (the previous one is unchanged): \(error.localizedDescription)")
+            throw SiteWriteError(
+                "\(outputDirectory): the site was not written (the previous one is unchanged):"
+                    + " \(error.localizedDescription)"
+            )
         }
 
         return SiteWriteReport(
             writtenCount: files.paths.count,
             keptForeignFiles: clean ? [] : foreign.sorted(),
             removedForeignFiles: clean ? foreign.sorted() : [],
-            removedStaleFiles: previous.manifest.subtracting(newPaths).filter { previous.entries.contains($0) }.sorted())
+            removedStaleFiles: previous.manifest.subtracting(newPaths).filter { previous.entries.contains($0) }.sorted()
+        )
     }
 
     // MARK: - Steps
@@ -147,7 +161,8 @@ public struct SiteWriter {
         var template = Array(parent.appendingPathComponent(prefix + "XXXXXX").path.utf8CString)
         let made = template.withUnsafeMutableBufferPointer { buffer in mkdtemp(buffer.baseAddress!) }
         guard made != nil else {
-            throw SiteWriteError("\(outputDirectory): cannot create a temporary folder beside it: \(ErrnoText.describe())")
+            throw SiteWriteError(
+                "\(outputDirectory): cannot create a temporary folder beside it: \(ErrnoText.describe())")
         }
         let path = String(decoding: template.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
         return URL(fileURLWithPath: path)

@@ -27,7 +27,10 @@ struct BookContents: Sendable {
                 page.raw(bytes: entry)
                 continue
             }
-            page.raw("<li class=\"nav-note is-current\"><a aria-current=\"page\" href=\"\(URLEncoding.percentEncoded(links[i].fileName))\">")
+            page.raw(
+                "<li class=\"nav-note is-current\"><a aria-current=\"page\""
+                    + " href=\"\(URLEncoding.percentEncoded(links[i].fileName))\">"
+            )
             page.text(links[i].title)
             page.raw("</a>")
             Self.renderHeadings(headings, into: &page)
@@ -42,7 +45,8 @@ struct BookContents: Sendable {
         guard !entries.isEmpty else { return }
         page.raw("\n<ol class=\"nav-headings\">\n")
         for heading in entries {
-            page.raw("<li class=\"toc-level-\(heading.level)\"><a href=\"#\(URLEncoding.percentEncoded(heading.anchor))\">")
+            page.raw(
+                "<li class=\"toc-level-\(heading.level)\"><a href=\"#\(URLEncoding.percentEncoded(heading.anchor))\">")
             page.text(heading.text)
             page.raw("</a></li>\n")
         }

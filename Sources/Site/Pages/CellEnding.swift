@@ -32,7 +32,10 @@ enum CellEnding {
             }
             page.raw("</div>\n")
         case .unexpectedlyPassed(let location):
-            page.raw("<div class=\"cell-error\" role=\"alert\">\n<p class=\"error-title\"><strong>应当失败，却运行成功</strong> <code class=\"error-location\">")
+            page.raw(
+                "<div class=\"cell-error\" role=\"alert\">\n<p class=\"error-title\"><strong>应当失败，却运行成功</strong> <code"
+                    + " class=\"error-location\">"
+            )
             page.text(location.description)
             page.raw("</code></p>\n<p class=\"error-message\">这个单元标了 <code>fails</code>，但运行时没有出错。</p>\n</div>\n")
         case .notRun(let failedCell):

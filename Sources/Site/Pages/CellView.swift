@@ -8,7 +8,8 @@ import NoteResults
 struct CellView {
     var cell: Cell
     var notePath: String
-    /// The run of this cell; `nil` when the site shows recorded outputs (`--no-exec`), or the runner reported nothing for it.
+    /// The run of this cell; `nil` when the site shows recorded
+    /// outputs (`--no-exec`), or the runner reported nothing for it.
     var run: CellRun?
     /// The book folds every cell's code (`fold-code = true` in `litbook.toml`), as if each had `fold`.
     var foldsAllCode = false
@@ -27,12 +28,16 @@ struct CellView {
         if !showsCode && outputs.isEmpty && ending == nil { return }
 
         let folds = showsCode && (cell.options.fold || foldsAllCode)
-        page.raw("<div class=\"cell\(showsCode ? "" : " cell-hidden")\(folds ? " cell-folded" : "")\(ending?.isAlert == true ? " cell-failed" : "")\" id=\"\(id)\">\n")
+        page.raw(
+            "<div class=\"cell\(showsCode ? "" : " cell-hidden")\(folds ? " cell-folded" : "")"
+                + "\(ending?.isAlert == true ? " cell-failed" : "")\" id=\"\(id)\">\n"
+        )
         if showsCode {
             // A folded cell keeps its number and badges in the `<summary>`, so the reader sees
             // which cell it is without opening it; a cell that failed opens, its code is the story.
             if folds {
-                page.raw(ending?.isAlert == true ? "<details class=\"cell-fold\" open>" : "<details class=\"cell-fold\">")
+                page.raw(
+                    ending?.isAlert == true ? "<details class=\"cell-fold\" open>" : "<details class=\"cell-fold\">")
             }
             page.raw(folds ? "<summary class=\"cell-head\">" : "<div class=\"cell-head\">")
             page.raw("<span class=\"cell-number\">[\(cell.index + 1)]</span>")
@@ -41,7 +46,8 @@ struct CellView {
             }
             page.raw(folds ? "<span class=\"fold-label\">显示代码</span></summary>\n" : "</div>\n")
             page.raw("<pre class=\"code\"><code class=\"language-swift\">")
-            SwiftHighlighter.append(cell.source.hasSuffix("\n") ? String(cell.source.dropLast()) : cell.source, to: &page)
+            SwiftHighlighter.append(
+                cell.source.hasSuffix("\n") ? String(cell.source.dropLast()) : cell.source, to: &page)
             page.raw("</code></pre>\n")
             if folds { page.raw("</details>\n") }
         }
@@ -51,7 +57,8 @@ struct CellView {
             for output in outputs {
                 switch output {
                 case .text(let text):
-                    page.raw(cell.options.wrap ? "<pre class=\"output-text output-wrap\">" : "<pre class=\"output-text\">")
+                    page.raw(
+                        cell.options.wrap ? "<pre class=\"output-text output-wrap\">" : "<pre class=\"output-text\">")
                     page.text(text)
                     page.raw("</pre>\n")
                 case .figure(let figure):

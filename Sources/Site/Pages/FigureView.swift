@@ -1,4 +1,5 @@
-// One figure on its page: the drawing in a box that scrolls when it is wider than the column, and a numbered caption with an anchor.
+// One figure on its page: the drawing in a box that scrolls when it
+// is wider than the column, and a numbered caption with an anchor.
 
 import Figures
 
@@ -18,7 +19,9 @@ struct FigureView {
 
     func render(into page: inout HTMLBuffer) {
         guard let number else {
-            page.raw("<figure class=\"figure\"><div class=\"figure-body\">" + figure.html(idPrefix: idPrefix) + "</div></figure>\n")
+            page.raw(
+                "<figure class=\"figure\"><div class=\"figure-body\">" + figure.html(idPrefix: idPrefix)
+                    + "</div></figure>\n")
             return
         }
         let anchor = Self.anchor(number)

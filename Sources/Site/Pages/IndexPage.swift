@@ -38,7 +38,10 @@ struct IndexPage {
         }
         page.raw("<ol class=\"note-list\">\n")
         for (number, entry) in entries.enumerated() {
-            page.raw("<li class=\"note-card\">\n<a class=\"note-card-title\" href=\"\(URLEncoding.percentEncoded(entry.fileName))\"><span class=\"note-number\">")
+            page.raw(
+                "<li class=\"note-card\">\n<a class=\"note-card-title\""
+                    + " href=\"\(URLEncoding.percentEncoded(entry.fileName))\"><span class=\"note-number\">"
+            )
             page.raw(number + 1 < 10 ? "0\(number + 1)" : "\(number + 1)")
             page.raw("</span>")
             page.text(entry.outline.title)

@@ -36,15 +36,19 @@ struct NotePage {
         page.raw("<nav class=\"book-nav\" aria-label=\"全书目录\">\n<p class=\"nav-title\">目录</p>\n")
         contents.render(current: position, headings: outline.headings, into: &page)
         page.raw("</nav>\n")
-        let runs = Dictionary(siteNote.run?.cells.map { ($0.cellIndex, $0) } ?? [], uniquingKeysWith: { first, _ in first })
-        let figureNumbers = FigureView.firstNumbers(of: note.cells.map { CellView(cell: $0, notePath: note.path, run: runs[$0.index]) })
+        let runs = Dictionary(
+            siteNote.run?.cells.map { ($0.cellIndex, $0) } ?? [], uniquingKeysWith: { first, _ in first })
+        let figureNumbers = FigureView.firstNumbers(
+            of: note.cells.map { CellView(cell: $0, notePath: note.path, run: runs[$0.index]) })
         var markdown = MarkdownRenderer(
             notePath: NotePaths.normalized(note.path), pageNames: pageNames,
             anchors: outline.headings.map(\.anchor),
             renderCell: { index, page in
                 guard note.cells.indices.contains(index) else { return }
-                CellView(cell: note.cells[index], notePath: note.path, run: runs[index],
-                         foldsAllCode: options.foldsAllCode, firstFigureNumber: figureNumbers[index] ?? 1).render(into: &page)
+                CellView(
+                    cell: note.cells[index], notePath: note.path, run: runs[index],
+                    foldsAllCode: options.foldsAllCode, firstFigureNumber: figureNumbers[index] ?? 1
+                ).render(into: &page)
             })
         page.raw("<main id=\"content\" class=\"note\" tabindex=\"-1\">\n<article>\n<h1>")
         // A title from the note's first heading keeps its markup (`# 注意力 *机制*`); `<title>` has its text.
@@ -88,11 +92,17 @@ struct NotePage {
     private func renderProblems(into page: inout HTMLBuffer) {
         guard !siteNote.problems.isEmpty else { return }
         let hasErrors = siteNote.problems.contains(where: \.isError)
-        page.raw(hasErrors ? "<div class=\"page-problems\" id=\"problems\" role=\"alert\">\n<p><strong>这篇笔记有错误</strong></p>\n<ul>\n"
-                           : "<div class=\"page-problems page-warnings\" id=\"problems\">\n<p><strong>这篇笔记有警告</strong></p>\n<ul>\n")
+        page.raw(
+            hasErrors
+                ? "<div class=\"page-problems\" id=\"problems\""
+                    + " role=\"alert\">\n<p><strong>这篇笔记有错误</strong></p>\n<ul>\n"
+                : "<div class=\"page-problems page-warnings\" id=\"problems\">\n<p><strong>这篇笔记有警告</strong></p>\n<ul>\n"
+        )
         for problem in siteNote.problems {
-            page.raw(problem.isError ? "<li><span class=\"badge badge-error\">错误</span> <code class=\"error-location\">"
-                                     : "<li><span class=\"badge badge-expected\">警告</span> <code class=\"error-location\">")
+            page.raw(
+                problem.isError
+                    ? "<li><span class=\"badge badge-error\">错误</span> <code class=\"error-location\">"
+                    : "<li><span class=\"badge badge-expected\">警告</span> <code class=\"error-location\">")
             page.text(problem.place)
             page.raw("</code> ")
             page.text(problem.message)
@@ -105,12 +115,18 @@ struct NotePage {
         guard previous != nil || next != nil else { return }
         page.raw("<nav class=\"pager\" aria-label=\"上一篇和下一篇\">\n")
         if let previous {
-            page.raw("<a class=\"pager-prev\" rel=\"prev\" href=\"\(URLEncoding.percentEncoded(previous.fileName))\"><span class=\"pager-label\">← 上一篇</span>")
+            page.raw(
+                "<a class=\"pager-prev\" rel=\"prev\" href=\"\(URLEncoding.percentEncoded(previous.fileName))\"><span"
+                    + " class=\"pager-label\">← 上一篇</span>"
+            )
             page.text(previous.title)
             page.raw("</a>\n")
         }
         if let next {
-            page.raw("<a class=\"pager-next\" rel=\"next\" href=\"\(URLEncoding.percentEncoded(next.fileName))\"><span class=\"pager-label\">下一篇 →</span>")
+            page.raw(
+                "<a class=\"pager-next\" rel=\"next\" href=\"\(URLEncoding.percentEncoded(next.fileName))\"><span"
+                    + " class=\"pager-label\">下一篇 →</span>"
+            )
             page.text(next.title)
             page.raw("</a>\n")
         }

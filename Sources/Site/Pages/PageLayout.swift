@@ -39,7 +39,8 @@ enum PageLayout {
         page.raw("""
         </a>
         <div class="search" id="search" role="search" hidden>
-        <input type="search" id="search-input" placeholder="搜索笔记" aria-label="搜索笔记（正文、代码和输出）" autocomplete="off" spellcheck="false" aria-controls="search-results">
+        <input type="search" id="search-input" placeholder="搜索笔记" aria-label="搜索笔记（正文、代码和输出）" autocomplete="off"\
+         spellcheck="false" aria-controls="search-results">
         <div class="search-results" id="search-results" hidden></div>
         </div>
         <button type="button" class="theme-toggle" id="theme-toggle" hidden>主题：跟随系统</button>

@@ -25,7 +25,9 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The folder the site is written to.", valueName: "dir"))
     var out: String = "Site"
 
-    @Flag(name: .customLong("no-exec"), help: "Do not run cells; show the outputs recorded in the notes (a quick preview).")
+    @Flag(
+        name: .customLong("no-exec"),
+        help: "Do not run cells; show the outputs recorded in the notes (a quick preview).")
     var noExec = false
 
     @Flag(help: "Remove files in the output folder that litbook did not write.")
@@ -52,10 +54,13 @@ struct BuildCommand: AsyncParsableCommand {
         var runs: [NoteRun] = []
         if !noExec {
             runs = try await CommandRunner.run(loaded.notes, options: runner.options(), progress: ProgressPrinter())
-            for message in FailureReport.messages(for: runs, notes: loaded.notes) { Terminal.writeError(message + "\n") }
+            for message in FailureReport.messages(for: runs, notes: loaded.notes) {
+                Terminal.writeError(message + "\n")
+            }
         }
 
-        // Render and write, with the book's options, as `check --site` renders, so that a fresh build and the check agree.
+        // Render and write, with the book's options, as `check
+        // --site` renders, so that a fresh build and the check agree.
         let files = SiteRenderer(options: book.options.linkingManual(in: out))
             .render(SiteNote.pairing(loaded.notes, runs: runs, problems: loaded.problems))
         let report: SiteWriteReport
@@ -74,9 +79,11 @@ struct BuildCommand: AsyncParsableCommand {
         let failedNotes = Set(loaded.problems.filter { $0.severity == .error }.map(\.path))
             .union(runs.filter(\.failed).map(\.notePath))
         let pages = loaded.notes.count
-        Terminal.write("\(out): \(pages) page\(pages == 1 ? "" : "s") and the index written"
-                       + (noExec ? " (cells not run: recorded outputs shown)" : "")
-                       + (failedNotes.isEmpty ? "" : "; \(failedNotes.count) note\(failedNotes.count == 1 ? "" : "s") with errors") + "\n")
+        Terminal.write(
+            "\(out): \(pages) page\(pages == 1 ? "" : "s") and the index written"
+                + (noExec ? " (cells not run: recorded outputs shown)" : "")
+                + (failedNotes.isEmpty
+                    ? "" : "; \(failedNotes.count) note\(failedNotes.count == 1 ? "" : "s") with errors") + "\n")
         if !failedNotes.isEmpty || book.problems.containsError { throw ExitStatus.failure }
     }
 }

@@ -28,17 +28,22 @@ struct CheckCommand: AsyncParsableCommand {
     @Flag(help: "Accept the new outputs: write them into the notes' 'output' blocks, and nothing else.")
     var update = false
 
-    @Option(help: ArgumentHelp("How to report: 'text', or 'github' for GitHub Actions annotations.", valueName: "format"))
+    @Option(
+        help: ArgumentHelp("How to report: 'text', or 'github' for GitHub Actions annotations.", valueName: "format"))
     var format: CheckReportFormat = .text
 
     @Option(help: ArgumentHelp("Also write the results as JUnit XML to this file.", valueName: "file"))
     var junit: String?
 
-    @Option(help: ArgumentHelp("Check only shard i of n, e.g. 2/4 (notes sorted by path, dealt in turn).",
-                               valueName: "i/n"),
-            transform: { text in
-                do throws(ShardSyntaxError) { return try Shard(parsing: text) } catch { throw ValidationError(error.problem) }
-            })
+    @Option(
+        help: ArgumentHelp(
+            "Check only shard i of n, e.g. 2/4 (notes sorted by path, dealt in turn).",
+            valueName: "i/n"),
+        transform: { text in
+            do throws(ShardSyntaxError) { return try Shard(parsing: text) } catch {
+                throw ValidationError(error.problem)
+            }
+        })
     var shard: Shard?
 
     @Option(name: .customLong("site"), defaultAsFlag: "Site", parsing: .next,
@@ -66,13 +71,15 @@ struct CheckCommand: AsyncParsableCommand {
             notes: checked.compactMap { note in runsByPath[note.path].map { NoteChecker.check(note, against: $0) } },
             problems: loaded.problems.filter { shardPaths.contains($0.path) })
         if update {
-            report = RecordedOutputUpdater.marking(report, with: RecordedOutputUpdater.update(notes: checked, checks: report))
+            report = RecordedOutputUpdater.marking(
+                report, with: RecordedOutputUpdater.update(notes: checked, checks: report))
         }
         if let site {
             let book = BookConfig.load(forNotes: paths)
             report.otherFailures += book.problems.filter { $0.severity == .error }
-            report.otherFailures += siteProblems(committed: site, options: book.options, notes: loaded.notes, runs: runs,
-                                                 problems: loaded.problems)
+            report.otherFailures += siteProblems(
+                committed: site, options: book.options, notes: loaded.notes, runs: runs,
+                problems: loaded.problems)
         }
 
         // Report: the summary line is the last line in either format.
@@ -80,7 +87,8 @@ struct CheckCommand: AsyncParsableCommand {
             do {
                 try Data(JUnitReport.render(report).utf8).write(to: URL(fileURLWithPath: junit))
             } catch {
-                Terminal.writeError("error: cannot write the JUnit report to '\(junit)': \(error.localizedDescription)\n")
+                Terminal.writeError(
+                    "error: cannot write the JUnit report to '\(junit)': \(error.localizedDescription)\n")
                 throw ExitStatus.failure
             }
         }
@@ -94,7 +102,8 @@ struct CheckCommand: AsyncParsableCommand {
     /// terminal only, so that a log holds exactly the report.
     private func runNotes(_ notes: [Note]) async throws -> [NoteRun] {
         // The check prints a report, so progress only on a terminal.
-        try await CommandRunner.run(notes, options: runner.options(), progress: Terminal.isInteractive ? ProgressPrinter() : nil)
+        try await CommandRunner.run(
+            notes, options: runner.options(), progress: Terminal.isInteractive ? ProgressPrinter() : nil)
     }
 
     // MARK: - Site freshness

@@ -17,7 +17,9 @@ struct InitCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("The folder of the new book (created if missing; default: the current folder).", valueName: "dir"))
+    @Argument(
+        help: ArgumentHelp(
+            "The folder of the new book (created if missing; default: the current folder).", valueName: "dir"))
     var directory: String = "."
 
     func run() throws {
@@ -56,6 +58,7 @@ struct InitCommand: ParsableCommand {
     }
 
     private static func shellQuoted(_ text: String) -> String {
-        text.allSatisfy { $0.isLetter || $0.isNumber || "-_./".contains($0) } ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        text.allSatisfy { $0.isLetter || $0.isNumber || "-_./".contains($0) }
+            ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }

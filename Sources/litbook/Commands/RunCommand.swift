@@ -24,14 +24,22 @@ struct RunCommand: AsyncParsableCommand {
 
     @OptionGroup var runner: RunnerArguments
 
-    @Option(help: ArgumentHelp("Time limit per note, e.g. '90s' or '2m' (default: 120s; a note's 'timeout:' overrides).", valueName: "duration"))
+    @Option(
+        help: ArgumentHelp(
+            "Time limit per note, e.g. '90s' or '2m' (default: 120s; a note's 'timeout:' overrides).",
+            valueName: "duration"))
     var timeout: String?
 
-    @Option(help: ArgumentHelp("Memory limit per note, e.g. '512MB' (default: 2GB; a note's 'memory:' overrides).", valueName: "size"))
+    @Option(
+        help: ArgumentHelp(
+            "Memory limit per note, e.g. '512MB' (default: 2GB; a note's 'memory:' overrides).", valueName: "size"))
     var memory: String?
 
-    @Option(name: .customLong("output-limit"),
-            help: ArgumentHelp("Output limit per cell, e.g. '64KB' (default: 1MB; a note's 'output-limit:' overrides).", valueName: "size"))
+    @Option(
+        name: .customLong("output-limit"),
+        help: ArgumentHelp(
+            "Output limit per cell, e.g. '64KB' (default: 1MB; a note's 'output-limit:' overrides).", valueName: "size")
+    )
     var outputLimit: String?
 
     @Flag(help: "Write each changed cell output into the note's 'output' block.")

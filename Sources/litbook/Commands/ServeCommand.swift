@@ -10,7 +10,8 @@ import Serve
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Preview the book: build it into a temporary folder, serve it, rebuild and reload pages on every edit.",
+        abstract:
+            "Preview the book: build it into a temporary folder, serve it, rebuild and reload pages on every edit.",
         discussion: """
         The site is built into a temporary folder (never Site/) and served on 127.0.0.1 unless \
         --host says otherwise. A prose edit re-renders its page without running anything; an edited \
@@ -27,7 +28,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The port to listen on (0: any free port).", valueName: "port"))
     var port: Int = 8000
 
-    @Option(help: ArgumentHelp("The address to listen on; only this machine can connect to the default.", valueName: "address"))
+    @Option(
+        help: ArgumentHelp(
+            "The address to listen on; only this machine can connect to the default.", valueName: "address"))
     var host: String = "127.0.0.1"
 
     @Flag(help: "Open the site in the default browser once it is built.")
@@ -36,7 +39,9 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var runner: RunnerArguments
 
     func validate() throws {
-        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, not '\(port)'") }
+        guard (0...65535).contains(port) else {
+            throw ValidationError("--port must be between 0 and 65535, not '\(port)'")
+        }
     }
 
     func run() async throws {
@@ -62,7 +67,10 @@ struct ServeCommand: AsyncParsableCommand {
             Terminal.writeError("error: \(error)\n")
             throw ExitStatus.failure
         }
-        Terminal.write("Serving \(url) (from \(folder)); watching \(notes.isEmpty ? NoteFinder.defaultFolder : notes.joined(separator: ", ")). Ctrl-C stops.\n")
+        Terminal.write(
+            "Serving \(url) (from \(folder)); watching"
+                + " \(notes.isEmpty ? NoteFinder.defaultFolder : notes.joined(separator: ", ")). Ctrl-C stops.\n"
+        )
         if open { Browser.open(url) }
         await session.watch()
     }
@@ -84,7 +92,10 @@ private struct TerminalServeReporter: ServeReporter {
 
     func rebuilt(pages: [String], seconds: Double) {
         let shown = pages.count > 4 ? pages.prefix(4).joined(separator: ", ") + ", …" : pages.joined(separator: ", ")
-        Terminal.write("updated \(pages.count) file\(pages.count == 1 ? "" : "s") (\(shown)) in \(String(format: "%.2f", seconds)) s\n")
+        Terminal.write(
+            "updated \(pages.count) file\(pages.count == 1 ? "" : "s") (\(shown)) in \(String(format: "%.2f", seconds))"
+                + " s\n"
+        )
     }
 }
 
@@ -99,7 +110,8 @@ private enum Browser {
 
     static func open(_ url: String) {
         let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
-        guard let path = folders.map({ "\($0)/\(opener)" }).first(where: FileManager.default.isExecutableFile(atPath:)) else {
+        guard let path = folders.map({ "\($0)/\(opener)" }).first(where: FileManager.default.isExecutableFile(atPath:))
+        else {
             Terminal.writeError("warning: --open: no '\(opener)' on PATH; open \(url) in a browser yourself\n")
             return
         }
@@ -111,7 +123,10 @@ private enum Browser {
         do {
             try process.run()
         } catch {
-            Terminal.writeError("warning: --open: cannot start '\(path)' (\(error.localizedDescription)); open \(url) in a browser yourself\n")
+            Terminal.writeError(
+                "warning: --open: cannot start '\(path)' (\(error.localizedDescription)); open \(url) in a browser"
+                    + " yourself\n"
+            )
         }
     }
 }

@@ -1,4 +1,5 @@
-// The one way every command runs notes: a progress display, Ctrl-C handling, the runner, one message when it cannot start.
+// The one way every command runs notes: a progress display,
+// Ctrl-C handling, the runner, one message when it cannot start.
 
 import Notebook
 import Runner

@@ -22,7 +22,8 @@ enum InterruptHandler {
                         cleanUp: @escaping @Sendable () -> Void = {}) {
         lock.withLock {
             guard sources.isEmpty else { return }
-            for (signalNumber, status) in [(SIGINT, interruptStatus), (SIGTERM, 128 + SIGTERM), (SIGHUP, 128 + SIGHUP)] {
+            for (signalNumber, status) in [(SIGINT, interruptStatus), (SIGTERM, 128 + SIGTERM), (SIGHUP, 128 + SIGHUP)]
+            {
                 signal(signalNumber, SIG_IGN)
                 let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
                 source.setEventHandler {

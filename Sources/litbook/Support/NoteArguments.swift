@@ -13,7 +13,8 @@ enum NoteArguments {
             throw ExitStatus.usage
         }
         guard !found.paths.isEmpty else {
-            let named = (arguments.isEmpty ? [NoteFinder.defaultFolder] : arguments).map { "'\($0)'" }.joined(separator: ", ")
+            let named = (arguments.isEmpty ? [NoteFinder.defaultFolder] : arguments).map { "'\($0)'" }.joined(
+                separator: ", ")
             Terminal.writeError("error: no notes found in \(named)\(consequence)\n")
             throw ExitStatus.failure
         }

@@ -4,7 +4,9 @@ import ArgumentParser
 import Runner
 
 struct RunnerArguments: ParsableArguments {
-    @Option(name: [.short, .long], help: ArgumentHelp("Notes compiled and run at the same time (default: the number of cores).", valueName: "n"))
+    @Option(
+        name: [.short, .long],
+        help: ArgumentHelp("Notes compiled and run at the same time (default: the number of cores).", valueName: "n"))
     var jobs: Int?
 
     @Flag(help: "Run the notes again, ignoring cached results (with NOTES: just those notes).")

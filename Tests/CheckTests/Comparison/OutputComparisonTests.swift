@@ -25,7 +25,9 @@ final class OutputComparisonTests: XCTestCase {
         Row(recorded: "0.12", new: "0.1235", matches: true, why: "the recording's precision decides"),
         Row(recorded: "12.5", new: "12.6", matches: true, why: "one unit of 0.1"),
         Row(recorded: "12.5", new: "12.7", matches: false, why: "two units of 0.1"),
-        Row(recorded: "loss 2.3026 at step 10", new: "loss 2.3027 at step 10", matches: true, why: "number inside text"),
+        Row(
+            recorded: "loss 2.3026 at step 10", new: "loss 2.3027 at step 10", matches: true, why: "number inside"
+                + " text"),
         // Sign.
         Row(recorded: "-0.1235", new: "-0.1236", matches: true, why: "negative, one unit"),
         Row(recorded: "-0.1235", new: "0.1235", matches: false, why: "sign flipped"),

@@ -59,9 +59,13 @@ final class GitHubAnnotationsTests: XCTestCase {
     }
 
     func testAPathWithACommaStaysOneProperty() {
-        let cell = CellCheck(notePath: "Notes/a,b:c.md", cellIndex: 0, cellLine: 3, recordingLine: nil,
-                             outcome: .unexpectedlyPassed)
-        XCTAssertEqual(GitHubAnnotations.annotation(for: cell),
-                       "::error file=Notes/a%2Cb%3Ac.md,line=3,title=litbook check::cell is marked 'fails' but ran without an error")
+        let cell = CellCheck(
+            notePath: "Notes/a,b:c.md", cellIndex: 0, cellLine: 3, recordingLine: nil,
+            outcome: .unexpectedlyPassed)
+        XCTAssertEqual(
+            GitHubAnnotations.annotation(for: cell),
+            "::error file=Notes/a%2Cb%3Ac.md,line=3,title=litbook check::cell is marked 'fails' but ran without an"
+                + " error"
+        )
     }
 }

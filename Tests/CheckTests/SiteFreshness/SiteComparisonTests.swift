@@ -27,14 +27,17 @@ final class SiteComparisonTests: XCTestCase {
 
     func testOneByteOfDifferenceCounts() throws {
         let folder = try makeSite(["index.html": "a\r\n"])
-        XCTAssertEqual(try SiteComparison.differences(fresh: ["index.html": Array("a\n".utf8)], committedFolder: folder),
-                       [SiteDifference(path: "\(folder)/index.html", kind: .differs)])
+        XCTAssertEqual(
+            try SiteComparison.differences(fresh: ["index.html": Array("a\n".utf8)], committedFolder: folder),
+            [SiteDifference(path: "\(folder)/index.html", kind: .differs)])
     }
 
     func testAMissingFolderIsAnError() {
-        XCTAssertThrowsError(try SiteComparison.differences(fresh: [:], committedFolder: "/nonexistent/Site")) { error in
-            XCTAssertEqual(String(describing: error),
-                           "/nonexistent/Site: error: no such folder; build the site first with 'litbook build'")
+        XCTAssertThrowsError(try SiteComparison.differences(fresh: [:], committedFolder: "/nonexistent/Site")) {
+            error in
+            XCTAssertEqual(
+                String(describing: error),
+                "/nonexistent/Site: error: no such folder; build the site first with 'litbook build'")
         }
     }
 
@@ -43,7 +46,8 @@ final class SiteComparisonTests: XCTestCase {
         addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
         for (path, text) in files {
             let url = folder.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url)
         }
         return folder.path

@@ -65,7 +65,8 @@ final class RecordedOutputUpdaterTests: XCTestCase {
         let report = RecordedOutputUpdater.update(notes: [note], runs: [run(for: path)])
         XCTAssertTrue(report.failed)
         XCTAssertEqual(report.rewritten, [])
-        XCTAssertEqual(report.refused.map(\.description), ["\(path): error: changed on disk while litbook ran; not overwritten"])
+        XCTAssertEqual(
+            report.refused.map(\.description), ["\(path): error: changed on disk while litbook ran; not overwritten"])
         XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), edited)
 
         let check = CheckReport(notes: [NoteChecker.check(note, against: run(for: path))])

@@ -24,7 +24,8 @@ final class NumberFormattingTests: XCTestCase {
             (-2.5e16, 2, "-2.50e+16"),
         ]
         for (value, decimals, expected) in cases {
-            XCTAssertEqual(NumberFormatting.fixed(value, decimals: decimals), expected, "fixed(\(value), decimals: \(decimals))")
+            XCTAssertEqual(
+                NumberFormatting.fixed(value, decimals: decimals), expected, "fixed(\(value), decimals: \(decimals))")
         }
     }
 

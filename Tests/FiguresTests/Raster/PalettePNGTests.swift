@@ -21,7 +21,9 @@ final class PalettePNGTests: XCTestCase {
 
     func testPNGChunksCarryCorrectChecksums() {
         XCTAssertEqual(CRC32.checksum(Array("IEND".utf8)), 0xAE42_6082)
-        let png = PalettePNG.encode(width: 2, height: 1, pixels: [0, 1], palette: [RGB(red: 0, green: 0, blue: 0), RGB(red: 255, green: 0, blue: 0)])
+        let png = PalettePNG.encode(
+            width: 2, height: 1, pixels: [0, 1],
+            palette: [RGB(red: 0, green: 0, blue: 0), RGB(red: 255, green: 0, blue: 0)])
         XCTAssertEqual(Array(png.prefix(8)), [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
         XCTAssertEqual(Array(png.suffix(12)), [0, 0, 0, 0, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82])
         XCTAssertEqual(PalettePNG.adler32(Array("Wikipedia".utf8)), 0x11E6_0398)
@@ -50,7 +52,10 @@ enum FixedHuffmanInflater {
         func bits(_ n: Int) throws -> Int { var v = 0; for k in 0..<n { v |= try bit() << k }; return v }
         func huffman(_ n: Int) throws -> Int { var v = 0; for _ in 0..<n { v = v << 1 | (try bit()) }; return v }
         guard try bits(1) == 1, try bits(2) == 1 else { throw Malformed() }
-        let lengthBase = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258]
+        let lengthBase = [
+            3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195,
+            227, 258,
+        ]
         let lengthExtra = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0]
         var out: [UInt8] = []
         while true {

@@ -18,12 +18,14 @@ final class SVGChartTests: XCTestCase {
     }
 
     func testLongSeriesAreReducedToABoundedPath() {
-        let long = Figure.lineChart(LineChart(series: [.init(name: "y", x: [], y: Fixtures.noise(rows: 1, columns: 100_000)[0])]))
+        let long = Figure.lineChart(
+            LineChart(series: [.init(name: "y", x: [], y: Fixtures.noise(rows: 1, columns: 100_000)[0])]))
         XCTAssertLessThan(long.svg(idPrefix: "l").utf8.count, 40_000)
     }
 
     func testNonFinitePointsBreakTheLine() {
-        let svg = Figure.lineChart(LineChart(series: [.init(name: "y", x: [], y: [1, 2, .nan, 3, 4])])).svg(idPrefix: "n")
+        let svg = Figure.lineChart(LineChart(series: [.init(name: "y", x: [], y: [1, 2, .nan, 3, 4])])).svg(
+            idPrefix: "n")
         let line = svg.components(separatedBy: "<path d=\"").first { $0.contains("stroke-width=\"1.8\"") } ?? ""
         let path = line.prefix { $0 != "\"" }
         XCTAssertEqual(path.filter { $0 == "M" }.count, 2, "the line is drawn in two pieces: \(path)")
@@ -31,8 +33,10 @@ final class SVGChartTests: XCTestCase {
     }
 
     func testAttentionLinesWeightOpacityByWeight() {
-        let figure = Figure.attentionLines(AttentionLines(title: "头 0", queryTokens: Fixtures.chineseTokens,
-                                                          keyTokens: Fixtures.chineseTokens, weights: Fixtures.causalWeights))
+        let figure = Figure.attentionLines(
+            AttentionLines(
+                title: "头 0", queryTokens: Fixtures.chineseTokens,
+                keyTokens: Fixtures.chineseTokens, weights: Fixtures.causalWeights))
         let svg = figure.svg(idPrefix: "al")
         assertSnapshot(svg, named: "attention-lines.svg")
         XCTAssertTrue(svg.contains("stroke-opacity=\"1\"><title>我 → 我: 1.0000</title>"))

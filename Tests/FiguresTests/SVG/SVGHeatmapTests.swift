@@ -1,4 +1,5 @@
-// Heatmap SVG: values on hover as the text form prints them, masked cells hatched, accessible, bounded in size, and byte-for-byte stable.
+// Heatmap SVG: values on hover as the text form prints them, masked
+// cells hatched, accessible, bounded in size, and byte-for-byte stable.
 
 import XCTest
 @testable import Figures
@@ -26,9 +27,13 @@ final class SVGHeatmapTests: XCTestCase {
 
     func testAccessibleNameAndDescription() {
         let svg = Figure.heatmap(Fixtures.attention).svg(idPrefix: "acc")
-        XCTAssertTrue(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"acc-title acc-desc\""))
+        XCTAssertTrue(
+            svg.hasPrefix(
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"acc-title acc-desc\""))
         XCTAssertTrue(svg.contains("<title id=\"acc-title\">注意力权重 attention</title>"))
-        XCTAssertTrue(svg.contains("<desc id=\"acc-desc\">注意力权重 attention: heatmap of 5 rows by 5 columns. Rows: 我, 爱, 自然, 语言, 处理."))
+        XCTAssertTrue(
+            svg.contains(
+                "<desc id=\"acc-desc\">注意力权重 attention: heatmap of 5 rows by 5 columns. Rows: 我, 爱, 自然, 语言, 处理."))
         XCTAssertTrue(svg.contains("fill=\"currentColor\""), "text takes the page's colour, for dark themes")
     }
 
@@ -37,7 +42,9 @@ final class SVGHeatmapTests: XCTestCase {
         let second = Figure.heatmapGrid(Fixtures.heads).svg(idPrefix: "note-4")
         let idPattern = try NSRegularExpression(pattern: " id=\"([^\"]+)\"")
         func ids(_ svg: String) -> [String] {
-            idPattern.matches(in: svg, range: NSRange(svg.startIndex..., in: svg)).map { String(svg[Range($0.range(at: 1), in: svg)!]) }
+            idPattern.matches(in: svg, range: NSRange(svg.startIndex..., in: svg)).map {
+                String(svg[Range($0.range(at: 1), in: svg)!])
+            }
         }
         XCTAssertEqual(Set(ids(first)).count, ids(first).count, "duplicate ids")
         XCTAssertTrue(ids(first).allSatisfy { $0.hasPrefix("note-3-") })
@@ -51,7 +58,8 @@ final class SVGHeatmapTests: XCTestCase {
     }
 
     func test64By64HeatmapStaysUnder60KB() {
-        let svg = Figure.heatmap(Fixtures.labelled(Fixtures.noise(rows: 64, columns: 64), title: "64×64")).svg(idPrefix: "big")
+        let svg = Figure.heatmap(Fixtures.labelled(Fixtures.noise(rows: 64, columns: 64), title: "64×64")).svg(
+            idPrefix: "big")
         print("64×64 noise heatmap SVG: \(svg.utf8.count) bytes")
         XCTAssertLessThanOrEqual(svg.utf8.count, 60 * 1024)
         XCTAssertTrue(svg.contains("<title>tok5: "), "rows still show their values on hover")

@@ -1,4 +1,5 @@
-// Figures a reader can read: values printed in small heatmaps in a colour that stands out, both ends of every colour bar, frames, no text under 11 px.
+// Figures a reader can read: values printed in small heatmaps in a colour that stands out, both ends of every colour
+// bar, frames, no text under 11 px.
 
 import Foundation
 import XCTest
@@ -35,7 +36,9 @@ final class SVGLegibilityTests: XCTestCase {
         guard let start = svg.range(of: "<g class=\"hm-values\"") else { return [] }
         let rest = svg[start.upperBound...]
         let body = rest[..<rest.range(of: "</g>")!.lowerBound]
-        return body.components(separatedBy: "</text>").dropLast().map { String($0[$0.range(of: ">", options: .backwards)!.upperBound...]) }
+        return body.components(separatedBy: "</text>").dropLast().map {
+            String($0[$0.range(of: ">", options: .backwards)!.upperBound...])
+        }
     }
 
     func testSmallHeatmapPrintsEveryValueWithTwoDecimalsByDefault() {
@@ -48,7 +51,8 @@ final class SVGLegibilityTests: XCTestCase {
     }
 
     func testDigitsMinusSignsInfinityAndNaN() {
-        let heatmap = Heatmap(rowLabels: ["a", "b"], columnLabels: ["x", "y"], values: [[-0.25, -.infinity], [.nan, 0.125]], digits: 3)
+        let heatmap = Heatmap(
+            rowLabels: ["a", "b"], columnLabels: ["x", "y"], values: [[-0.25, -.infinity], [.nan, 0.125]], digits: 3)
         XCTAssertEqual(printedValues(Figure.heatmap(heatmap).svg(idPrefix: "d")), ["−0.250", "−∞", "NaN", "0.125"])
         var two = heatmap
         two.digits = nil
@@ -83,7 +87,9 @@ final class SVGLegibilityTests: XCTestCase {
         func ticks(_ heatmap: Heatmap) -> [String] {
             let svg = Figure.heatmap(heatmap).svg(idPrefix: "m")
             let group = svg.components(separatedBy: "<g class=\"hm-ticks\">")[1].components(separatedBy: "</g>")[0]
-            return group.components(separatedBy: "</text>").dropLast().map { String($0[$0.range(of: ">", options: .backwards)!.upperBound...]) }
+            return group.components(separatedBy: "</text>").dropLast().map {
+                String($0[$0.range(of: ">", options: .backwards)!.upperBound...])
+            }
         }
         let masked = ticks(Fixtures.maskedScores)
         XCTAssertEqual(masked.first, "−1.00", "the lowest value at the bottom end")
@@ -93,12 +99,15 @@ final class SVGLegibilityTests: XCTestCase {
 
     func testEveryPlotAreaHasAFrame() {
         XCTAssertTrue(Figure.heatmap(Fixtures.attention).svg(idPrefix: "a").contains("<rect class=\"hm-frame\""))
-        XCTAssertEqual(Figure.heatmapGrid(Fixtures.heads).svg(idPrefix: "g").components(separatedBy: "class=\"hm-frame\"").count - 1, 4)
+        XCTAssertEqual(
+            Figure.heatmapGrid(Fixtures.heads).svg(idPrefix: "g").components(separatedBy: "class=\"hm-frame\"").count
+                - 1, 4)
         XCTAssertTrue(Figure.lineChart(Fixtures.lossCurves).svg(idPrefix: "c").contains("<rect class=\"plot-frame\""))
     }
 
     func testGridsSayWhichPanelsShareAScale() {
-        XCTAssertTrue(Figure.heatmapGrid(Fixtures.heads).svg(idPrefix: "g").contains(">one colour scale for all panels"))
+        XCTAssertTrue(
+            Figure.heatmapGrid(Fixtures.heads).svg(idPrefix: "g").contains(">one colour scale for all panels"))
         var own = Fixtures.heads
         own.sharedScale = false
         XCTAssertTrue(Figure.heatmapGrid(own).svg(idPrefix: "g").contains(">each panel has its own colour scale"))

@@ -34,8 +34,9 @@ func assertValidSVG(_ svg: String, _ name: String, file: StaticString = #filePat
         let xml = try runTool("xmllint", ["--noout", "-"], input: svg)
         XCTAssertEqual(xml.status, 0, "\(name): xmllint rejected the SVG: \(xml.standardError)", file: file, line: line)
         XCTAssertEqual(xml.standardError, "", "\(name): xmllint warned", file: file, line: line)
-        let render = try runTool("rsvg-convert", ["--format=png"], input: svg)   // the PNG goes to /dev/null
-        XCTAssertEqual(render.status, 0, "\(name): rsvg-convert failed: \(render.standardError)", file: file, line: line)
+        let render = try runTool("rsvg-convert", ["--format=png"], input: svg)  // the PNG goes to /dev/null
+        XCTAssertEqual(
+            render.status, 0, "\(name): rsvg-convert failed: \(render.standardError)", file: file, line: line)
         XCTAssertEqual(render.standardError, "", "\(name): rsvg-convert warned", file: file, line: line)
     } catch {
         XCTFail("\(name): could not run xmllint/rsvg-convert (apt-get install libxml2-utils librsvg2-bin): \(error)",

@@ -70,7 +70,10 @@ enum Fixtures {
     }
 
     static var parameters: Table {
-        Table(title: "参数 parameters", header: ["名字", "形状", "数量"],
-              rows: [["wte 词嵌入", "[50257, 768]", "38597376"], ["attn", "[768, 2304]", "1769472"], ["ln_f", "[768]", "768"]])
+        Table(
+            title: "参数 parameters", header: ["名字", "形状", "数量"],
+            rows: [
+                ["wte 词嵌入", "[50257, 768]", "38597376"], ["attn", "[768, 2304]", "1769472"], ["ln_f", "[768]", "768"],
+            ])
     }
 }

@@ -1,4 +1,5 @@
-// Snapshot assertions: compare rendered text with files under Tests/FiguresTests/Snapshots, re-record with SNAPSHOT_RECORD=1.
+// Snapshot assertions: compare rendered text with files under
+// Tests/FiguresTests/Snapshots, re-record with SNAPSHOT_RECORD=1.
 
 import Foundation
 import XCTest

@@ -21,7 +21,8 @@ final class ArrayTextTests: XCTestCase {
     }
 
     func testThreeDimensionsSeparateBlocksWithABlankLine() {
-        assertSnapshot(ArrayText.format(shape: [2, 2, 3], scalars: (0..<12).map { Double($0) / 8 }), named: "tensor-3d.txt")
+        assertSnapshot(
+            ArrayText.format(shape: [2, 2, 3], scalars: (0..<12).map { Double($0) / 8 }), named: "tensor-3d.txt")
     }
 
     func testLargeTensorsElideTheMiddleOfEveryAxis() {

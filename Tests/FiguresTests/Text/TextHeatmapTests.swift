@@ -25,8 +25,12 @@ final class TextHeatmapTests: XCTestCase {
     }
 
     func testAllEqualValuesShadeAsTheMiddleOfTheRamp() {
-        let text = Figure.heatmap(Heatmap(rowLabels: ["a", "b"], columnLabels: ["x", "y"], values: [[0.25, 0.25], [0.25, 0.25]])).text
-        XCTAssertEqual(text, """
+        let text = Figure.heatmap(
+            Heatmap(rowLabels: ["a", "b"], columnLabels: ["x", "y"], values: [[0.25, 0.25], [0.25, 0.25]])
+        ).text
+        XCTAssertEqual(
+            text,
+            """
                       x         y
             a  ▒ 0.2500  ▒ 0.2500
             b  ▒ 0.2500  ▒ 0.2500
@@ -34,11 +38,15 @@ final class TextHeatmapTests: XCTestCase {
     }
 
     func testDegenerateInputsGiveAClearFigure() {
-        XCTAssertEqual(Figure.heatmap(Heatmap(title: "t", rowLabels: [], columnLabels: [], values: [])).text,
-                       "t\n(empty heatmap: 0 rows × 0 columns)")
-        XCTAssertEqual(Figure.heatmap(Heatmap(rowLabels: ["a"], columnLabels: ["b"], values: [[7]])).text,
-                       "          b\na  ▒ 7.0000")
-        let allMissing = Figure.heatmap(Heatmap(rowLabels: ["a"], columnLabels: ["b", "c"], values: [[.nan, .infinity]])).text
+        XCTAssertEqual(
+            Figure.heatmap(Heatmap(title: "t", rowLabels: [], columnLabels: [], values: [])).text,
+            "t\n(empty heatmap: 0 rows × 0 columns)")
+        XCTAssertEqual(
+            Figure.heatmap(Heatmap(rowLabels: ["a"], columnLabels: ["b"], values: [[7]])).text,
+            "          b\na  ▒ 7.0000")
+        let allMissing = Figure.heatmap(
+            Heatmap(rowLabels: ["a"], columnLabels: ["b", "c"], values: [[.nan, .infinity]])
+        ).text
         XCTAssertEqual(allMissing, "       b      c\na  ? nan  × inf")
     }
 

@@ -23,7 +23,8 @@ final class DisplayCallSyntaxTests: XCTestCase {
         let weights = Tensor(shape: [2, 2, 2], scalars: [1, 0, 0.5, 0.5, 0.9, 0.1, 0.2, 0.8])
         let printed = capturedStandardOutput {
             attentionHeads(weights, tokens: ["我", "爱"], title: "heads")
-            attentionLines(Tensor(shape: [2, 2], scalars: [0.9, 0.1, 0.2, 0.8]), queryTokens: ["我", "爱"], keyTokens: ["I", "love"])
+            attentionLines(
+                Tensor(shape: [2, 2], scalars: [0.9, 0.1, 0.2, 0.8]), queryTokens: ["我", "爱"], keyTokens: ["I", "love"])
         }
         XCTAssertTrue(printed.hasPrefix("heads\n\nhead 0"), printed)
         XCTAssertTrue(printed.contains("爱 → love 0.8000 · I 0.2000"), printed)

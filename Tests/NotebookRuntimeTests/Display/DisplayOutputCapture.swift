@@ -7,8 +7,10 @@ import Glibc
 
 /// Runs `body` and returns everything it printed to stdout.
 func capturedStandardOutput(_ body: () -> Void) -> String {
-    fflush(nil)   // every C stream, stdout included (naming `stdout` is not concurrency-safe in Swift 6)
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("display-capture-\(getpid())-\(UUID().uuidString)").path
+    fflush(nil)  // every C stream, stdout included (naming `stdout` is not concurrency-safe in Swift 6)
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "display-capture-\(getpid())-\(UUID().uuidString)"
+    ).path
     let file = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
     let saved = dup(STDOUT_FILENO)
     dup2(file, STDOUT_FILENO)

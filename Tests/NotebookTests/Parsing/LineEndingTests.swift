@@ -4,7 +4,9 @@ import XCTest
 @testable import Notebook
 
 final class LineEndingTests: XCTestCase {
-    private let lf = "---\r\ntitle: T\r\n---\r\n# T\r\n\r\n```swift norun\r\nlet a = 1\r\nlet b = 2\r\n```\r\n\r\n```output\r\nx\r\ny\r\n```\r\n"
+    private let lf =
+        "---\r\ntitle: T\r\n---\r\n# T\r\n\r\n```swift norun\r\nlet a = 1\r\nlet b ="
+            + " 2\r\n```\r\n\r\n```output\r\nx\r\ny\r\n```\r\n"
 
     func testCRLFNotesHaveTheFileLinesAndNewlineSource() {
         let (note, problems) = NoteParser.parse(path: "n.md", text: lf)
@@ -37,7 +39,9 @@ final class LineEndingTests: XCTestCase {
     }
 
     func testQuotedFrontMatterValuesAndComments() {
-        let (note, problems) = NoteParser.parse(path: "n.md", text: "---\n# a comment\ntitle: \"注意力: 入门\"\ntimeout: 1.5s\nmemory: 1GiB\noutput-limit: 64KB\n---\n")
+        let (note, problems) = NoteParser.parse(
+            path: "n.md",
+            text: "---\n# a comment\ntitle: \"注意力: 入门\"\ntimeout: 1.5s\nmemory: 1GiB\noutput-limit: 64KB\n---\n")
         XCTAssertEqual(problems, [])
         XCTAssertEqual(note.frontMatter.title, "注意力: 入门")
         XCTAssertEqual(note.frontMatter["timeout"], "1.5s")

@@ -21,22 +21,30 @@ final class MarkdownConversionTests: XCTestCase {
     }
 
     func testBlocksOfEveryKindWithPositions() {
-        let text = "Setext\n======\n\n    indented code\n\n***\n\n3. three\n4. four\n\n<!-- 注释 -->\n\n~~~python\nx = 1\n~~~\n"
-        XCTAssertEqual(blocks(text), [
-            .heading(level: 1, content: [.text("Setext")], range: range(1, 1, 2, 6)),
-            .codeBlock(info: "", literal: "indented code\n", range: range(4, 5, 4, 17)),
-            .thematicBreak(range: range(6, 1, 6, 3)),
-            .list(MarkdownList(ordered: true, start: 3, tight: true, items: [
-                [.paragraph([.text("three")], range: range(8, 4, 8, 8))],
-                [.paragraph([.text("four")], range: range(9, 4, 9, 7))],
-            ]), range: range(8, 1, 9, 7)),
-            .html("<!-- 注释 -->\n", range: range(11, 1, 11, 15)),
-            .codeBlock(info: "python", literal: "x = 1\n", range: range(13, 1, 15, 3)),
-        ])
+        let text =
+            "Setext\n======\n\n    indented code\n\n***\n\n3. three\n4. four\n\n<!-- 注释 -->\n\n~~~python\nx = 1\n~~~\n"
+        XCTAssertEqual(
+            blocks(text),
+            [
+                .heading(level: 1, content: [.text("Setext")], range: range(1, 1, 2, 6)),
+                .codeBlock(info: "", literal: "indented code\n", range: range(4, 5, 4, 17)),
+                .thematicBreak(range: range(6, 1, 6, 3)),
+                .list(
+                    MarkdownList(
+                        ordered: true, start: 3, tight: true,
+                        items: [
+                            [.paragraph([.text("three")], range: range(8, 4, 8, 8))],
+                            [.paragraph([.text("four")], range: range(9, 4, 9, 7))],
+                        ]), range: range(8, 1, 9, 7)),
+                .html("<!-- 注释 -->\n", range: range(11, 1, 11, 15)),
+                .codeBlock(info: "python", literal: "x = 1\n", range: range(13, 1, 15, 3)),
+            ])
     }
 
     func testOnlyTheWordSwiftMakesACell() {
-        XCTAssertEqual(NoteParser.parse(path: "n.md", text: "```swiftui\nx\n```\n\n```Swift\ny\n```\n\n```\nz\n```\n").note.cells, [])
+        XCTAssertEqual(
+            NoteParser.parse(path: "n.md", text: "```swiftui\nx\n```\n\n```Swift\ny\n```\n\n```\nz\n```\n").note.cells,
+            [])
         XCTAssertEqual(NoteParser.parse(path: "n.md", text: "~~~ swift\nx\n~~~\n").note.cells.count, 1)
     }
 
@@ -45,7 +53,10 @@ final class MarkdownConversionTests: XCTestCase {
         XCTAssertLessThanOrEqual(depth(quotes), CmarkConverter.maximumNesting + 2)
         XCTAssertTrue("\(quotes)".contains("深"))
 
-        guard case .paragraph(let inlines, _) = blocks(String(repeating: "*", count: 3000) + "x" + String(repeating: "*", count: 3000)).first
+        guard
+            case .paragraph(let inlines, _) = blocks(
+                String(repeating: "*", count: 3000) + "x" + String(repeating: "*", count: 3000)
+            ).first
         else { return XCTFail() }
         XCTAssertEqual(inlines.plainText, "x")
 

@@ -22,7 +22,8 @@ final class NoteFileTests: XCTestCase {
         XCTAssertThrowsError(try NoteFile.write("litbook's\n", to: path, expecting: "as read\n")) { error in
             XCTAssertEqual("\(error)", "\(path) changed on disk while litbook ran; not overwritten")
         }
-        XCTAssertEqual(FileManager.default.contents(atPath: path).map { [UInt8]($0) }, Array("edited by the author\n".utf8))
+        XCTAssertEqual(
+            FileManager.default.contents(atPath: path).map { [UInt8]($0) }, Array("edited by the author\n".utf8))
     }
 
     func testAByteLevelChangeCountsAsAChange() throws {
@@ -36,7 +37,8 @@ final class NoteFileTests: XCTestCase {
 
     func testAMissingFileIsAClearError() {
         XCTAssertThrowsError(try NoteFile.write("x", to: "/nonexistent/x.md", expecting: "")) { error in
-            XCTAssertEqual("\(error)", "/nonexistent/x.md could not be written: it cannot be read; the file is unchanged")
+            XCTAssertEqual(
+                "\(error)", "/nonexistent/x.md could not be written: it cannot be read; the file is unchanged")
         }
     }
 

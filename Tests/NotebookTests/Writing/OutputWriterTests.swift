@@ -10,7 +10,8 @@ final class OutputWriterTests: XCTestCase {
         // Whatever was written must read back as written, and writing it again changes nothing.
         let (reparsed, _) = NoteParser.parse(path: "n.md", text: result)
         for (index, output) in outputs where CellCollector.isClosed(note.cells[index], in: NoteLines(text)) {
-            XCTAssertEqual(reparsed.cells[index].output?.text, output.map(RecordedOutput.recordable), "cell \(index)", line: line)
+            XCTAssertEqual(
+                reparsed.cells[index].output?.text, output.map(RecordedOutput.recordable), "cell \(index)", line: line)
         }
         XCTAssertEqual(OutputWriter.rewrite(reparsed, outputs: outputs), result, "not idempotent", line: line)
         return result
@@ -56,7 +57,8 @@ final class OutputWriterTests: XCTestCase {
 
     func testTheTextDecidesWhereToWriteEvenIfTheNoteWasChanged() {
         var (note, _) = NoteParser.parse(path: "n.md", text: "# T\n\n```swift\nx\n```\n")
-        note.cells[0].range = SourceRange(start: SourcePosition(line: 1, column: 1), end: SourcePosition(line: 1, column: 1))
+        note.cells[0].range = SourceRange(
+            start: SourcePosition(line: 1, column: 1), end: SourcePosition(line: 1, column: 1))
         note.blocks = []
         XCTAssertEqual(OutputWriter.rewrite(note, outputs: [0: "1"]), "# T\n\n```swift\nx\n```\n\n```output\n1\n```\n")
     }
@@ -77,29 +79,36 @@ final class OutputWriterTests: XCTestCase {
     }
 
     func testTheByteOrderMarkIsKept() {
-        XCTAssertEqual(rewrite("\u{FEFF}```swift\nx\n```\n", [0: "1"]), "\u{FEFF}```swift\nx\n```\n\n```output\n1\n```\n")
-        XCTAssertEqual(rewrite("\u{FEFF}```swift\nx\n```\n\n```output\n1\n```\n", [0: nil]), "\u{FEFF}```swift\nx\n```\n")
+        XCTAssertEqual(
+            rewrite("\u{FEFF}```swift\nx\n```\n", [0: "1"]), "\u{FEFF}```swift\nx\n```\n\n```output\n1\n```\n")
+        XCTAssertEqual(
+            rewrite("\u{FEFF}```swift\nx\n```\n\n```output\n1\n```\n", [0: nil]), "\u{FEFF}```swift\nx\n```\n")
     }
 
     func testANoteWithoutAFinalNewlineKeepsHavingNone() {
         XCTAssertEqual(rewrite("```swift\nx\n```", [0: "1"]), "```swift\nx\n```\n\n```output\n1\n```")
-        XCTAssertEqual(rewrite("```swift\nx\n```\n\n```output\n1\n```", [0: "2"]), "```swift\nx\n```\n\n```output\n2\n```")
+        XCTAssertEqual(
+            rewrite("```swift\nx\n```\n\n```output\n1\n```", [0: "2"]), "```swift\nx\n```\n\n```output\n2\n```")
         XCTAssertEqual(rewrite("```swift\nx\n```\n\n```output\n1\n```", [0: nil]), "```swift\nx\n```")
     }
 
     func testAnOutputBlockAtTheEndOfTheFileIsReplaced() {
-        XCTAssertEqual(rewrite("```swift\nx\n```\n```output\n1\n```\n", [0: "2\n3"]), "```swift\nx\n```\n```output\n2\n3\n```\n")
-        XCTAssertEqual(rewrite("```swift\nx\n```\n\n```output\n1\n", [0: "2"]), "```swift\nx\n```\n\n```output\n2\n```\n")
+        XCTAssertEqual(
+            rewrite("```swift\nx\n```\n```output\n1\n```\n", [0: "2\n3"]), "```swift\nx\n```\n```output\n2\n3\n```\n")
+        XCTAssertEqual(
+            rewrite("```swift\nx\n```\n\n```output\n1\n", [0: "2"]), "```swift\nx\n```\n\n```output\n2\n```\n")
     }
 
     func testTabsTrailingSpacesAndNonASCIIElsewhereAreUntouched() {
         let text = "# 注意力 \t\n\n\tindented code\t\n\n```swift\nlet 名字 = \"值\"  \n```\n\n末尾空格   \n"
-        XCTAssertEqual(rewrite(text, [0: "值"]),
-                       "# 注意力 \t\n\n\tindented code\t\n\n```swift\nlet 名字 = \"值\"  \n```\n\n```output\n值\n```\n\n末尾空格   \n")
+        XCTAssertEqual(
+            rewrite(text, [0: "值"]),
+            "# 注意力 \t\n\n\tindented code\t\n\n```swift\nlet 名字 = \"值\"  \n```\n\n```output\n值\n```\n\n末尾空格   \n")
     }
 
     func testOutputTextKeepsItsOwnWhitespace() {
-        XCTAssertEqual(rewrite("```swift\nx\n```\n", [0: "\tA  \n\n  B"]), "```swift\nx\n```\n\n```output\n\tA  \n\n  B\n```\n")
+        XCTAssertEqual(
+            rewrite("```swift\nx\n```\n", [0: "\tA  \n\n  B"]), "```swift\nx\n```\n\n```output\n\tA  \n\n  B\n```\n")
     }
 
     // MARK: - Fences and containers

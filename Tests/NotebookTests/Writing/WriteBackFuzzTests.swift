@@ -20,7 +20,10 @@ final class WriteBackFuzzTests: XCTestCase {
 
     /// A note built from random pieces; each piece is a list of lines without endings.
     private func note(_ g: inout Generator) -> String {
-        let prose = ["自注意力让每个词看见其他词。", "Plain prose with `code` and *emphasis*.", "trailing spaces  ", "\ttab\tinside", "# 标题", "## Heading"]
+        let prose = [
+            "自注意力让每个词看见其他词。", "Plain prose with `code` and *emphasis*.", "trailing spaces  ", "\ttab\tinside", "# 标题",
+            "## Heading",
+        ]
         let code = ["let x = 1", "print(x)", "", "  indented", "\tlet 名字 = \"值\""]
         var pieces: [[String]] = []
         for _ in 0..<(1 + g.below(8)) {
@@ -32,7 +35,10 @@ final class WriteBackFuzzTests: XCTestCase {
             cell.append(indent + fence)
             if g.below(2) == 0 {
                 if g.below(2) == 0 { cell.append("") }
-                cell += [indent + fence + "output"] + (0..<g.below(3)).map { _ in indent + g.pick(["old", "0.5", ""]) } + [indent + fence]
+                cell +=
+                    [indent + fence + "output"] + (0..<g.below(3)).map { _ in indent + g.pick(["old", "0.5", ""]) } + [
+                        indent + fence
+                    ]
             }
             switch g.below(5) {
             case 0: // in a list item
@@ -76,10 +82,14 @@ final class WriteBackFuzzTests: XCTestCase {
                 }
                 XCTAssertEqual(reparsed.cells[cell.index].output?.text, expected, "cell \(cell.index), \(context)")
             }
-            XCTAssertEqual(Array(OutputWriter.rewrite(reparsed, outputs: chosen).utf8), Array(rewritten.utf8), "not idempotent: \(context)")
+            XCTAssertEqual(
+                Array(OutputWriter.rewrite(reparsed, outputs: chosen).utf8), Array(rewritten.utf8),
+                "not idempotent: \(context)")
             let removeAll = Dictionary(uniqueKeysWithValues: note.cells.indices.map { ($0, String?.none) })
-            XCTAssertEqual(Array(OutputWriter.rewrite(reparsed, outputs: removeAll).utf8), Array(OutputWriter.rewrite(note, outputs: removeAll).utf8),
-                           "bytes outside output blocks changed: \(context)")
+            XCTAssertEqual(
+                Array(OutputWriter.rewrite(reparsed, outputs: removeAll).utf8),
+                Array(OutputWriter.rewrite(note, outputs: removeAll).utf8),
+                "bytes outside output blocks changed: \(context)")
         }
     }
 }

@@ -23,21 +23,27 @@ final class WriteBackPropertyTests: XCTestCase {
     func testOnlyOutputBlocksChangeAndRewritingIsIdempotent() {
         for (noteNumber, text) in notes.enumerated() {
             let note = parse(text)
-            let withoutOutputs = OutputWriter.rewrite(note, outputs: Dictionary(uniqueKeysWithValues: note.cells.indices.map { ($0, String?.none) }))
+            let withoutOutputs = OutputWriter.rewrite(
+                note, outputs: Dictionary(uniqueKeysWithValues: note.cells.indices.map { ($0, String?.none) }))
             for (choiceNumber, _) in choices.enumerated() {
                 // Give each cell a different choice, rotating, so that every pair is met.
-                let outputs = Dictionary(uniqueKeysWithValues: note.cells.indices.map { ($0, choices[($0 + choiceNumber) % choices.count]) })
+                let outputs = Dictionary(
+                    uniqueKeysWithValues: note.cells.indices.map { ($0, choices[($0 + choiceNumber) % choices.count]) })
                 let rewritten = OutputWriter.rewrite(note, outputs: outputs)
                 let reparsed = parse(rewritten)
                 let context = "note \(noteNumber), choice \(choiceNumber)"
                 XCTAssertEqual(reparsed.cells.count, note.cells.count, context)
                 XCTAssertEqual(reparsed.cells.map(\.source), note.cells.map(\.source), context)
                 XCTAssertEqual(reparsed.cells.map(\.options), note.cells.map(\.options), context)
-                XCTAssertEqual(reparsed.cells.map { $0.output?.text },
-                               note.cells.indices.map { outputs[$0]!.map(RecordedOutput.recordable) }, context)
-                XCTAssertEqual(Array(OutputWriter.rewrite(reparsed, outputs: outputs).utf8), Array(rewritten.utf8), "\(context): not idempotent")
+                XCTAssertEqual(
+                    reparsed.cells.map { $0.output?.text },
+                    note.cells.indices.map { outputs[$0]!.map(RecordedOutput.recordable) }, context)
+                XCTAssertEqual(
+                    Array(OutputWriter.rewrite(reparsed, outputs: outputs).utf8), Array(rewritten.utf8),
+                    "\(context): not idempotent")
                 let stripped = OutputWriter.rewrite(reparsed, outputs: outputs.mapValues { _ in nil })
-                XCTAssertEqual(Array(stripped.utf8), Array(withoutOutputs.utf8), "\(context): bytes outside output blocks changed")
+                XCTAssertEqual(
+                    Array(stripped.utf8), Array(withoutOutputs.utf8), "\(context): bytes outside output blocks changed")
             }
         }
     }
@@ -47,12 +53,14 @@ final class WriteBackPropertyTests: XCTestCase {
         let note = parse(original)
         let inserted = OutputWriter.rewrite(note, outputs: [0: "1", 1: "2"])
         XCTAssertNotEqual(inserted, original)
-        XCTAssertEqual(Array(OutputWriter.rewrite(parse(inserted), outputs: [0: nil, 1: nil]).utf8), Array(original.utf8))
+        XCTAssertEqual(
+            Array(OutputWriter.rewrite(parse(inserted), outputs: [0: nil, 1: nil]).utf8), Array(original.utf8))
     }
 
     func testTheFixtureGetsItsOutputsAndKeepsItsProse() {
         let note = parse(StudyNote.text)
-        let rewritten = OutputWriter.rewrite(note, outputs: [0: "6.0", 1: "[0.269, 0.731]", 2: "分数\n", 4: "Fatal error: 故意的"])
+        let rewritten = OutputWriter.rewrite(
+            note, outputs: [0: "6.0", 1: "[0.269, 0.731]", 2: "分数\n", 4: "Fatal error: 故意的"])
         let reparsed = parse(rewritten)
         XCTAssertEqual(reparsed.cells.map { $0.output?.text }, ["6.0", "[0.269, 0.731]", "分数", nil, "Fatal error: 故意的"])
         let added = "\n```output\n[0.269, 0.731]\n```\n"

@@ -13,10 +13,12 @@ enum ProcessTable {
     static func leftoverChildren() -> [Int32] {
         let me = getpid()
         // A zombie child of ours counts: it means a child was never reaped.
-        return processes().filter { $0.parent == me || ($0.executable.contains("/litbook-\(me)-") && $0.state != "Z") }.map(\.pid)
+        return processes().filter { $0.parent == me || ($0.executable.contains("/litbook-\(me)-") && $0.state != "Z") }
+            .map(\.pid)
     }
 
-    private static func processes() -> [(pid: Int32, state: Substring, parent: Int32, group: Int32, executable: String)] {
+    private static func processes() -> [(pid: Int32, state: Substring, parent: Int32, group: Int32, executable: String)]
+    {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
         return names.compactMap { name in
             guard let pid = Int32(name),
