@@ -74,7 +74,7 @@ struct SVGDocument {
             + " width=\"\(w)\" height=\"\(h)\" viewBox=\"0 0 \(w) \(h)\""
             + " font-family=\"\(XMLText.attribute(Self.fontFamily))\" font-size=\"11\" fill=\"currentColor\">"
             + "<title id=\"\(id("title"))\">" + XMLText.content(title) + "</title>"
-            + "<desc id=\"\(id("desc"))\">" + XMLText.content(description) + "</desc>"
+            + "<desc id=\"\(id("desc"))\" lang=\"en\">" + XMLText.content(description) + "</desc>"
             + markup + "</svg>"
     }
 }
