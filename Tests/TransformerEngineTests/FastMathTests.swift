@@ -5,6 +5,7 @@ import XCTest
 @testable import TransformerEngine
 import TransformerEngineKernelsAVX2
 import TransformerEngineKernelsAVX512
+import TransformerEngineKernelsShared
 
 final class FastMathTests: XCTestCase {
     /// The engine's own eˣ against libm over the range softmax uses, and exact zero for −∞.
@@ -31,7 +32,7 @@ final class FastMathTests: XCTestCase {
     /// The AVX2 build of GELU and softmax (TransformerEngineKernelsAVX2) gives the baseline build's bits.
     func testAVX2ElementwiseKernelsMatchTheBaselineBuild() throws {
         #if arch(x86_64)
-        try XCTSkipUnless(GemmKernel.avx2IsAvailable, "this CPU has no AVX2")
+        try XCTSkipUnless(KernelBuild.avx2IsAvailable, "this CPU has no AVX2")
         var g = RandomGenerator(seed: 3)
         var x = (0..<301).map { _ in g.nextUniform() * 16 - 8 }
         x += [0, -0, 1e-30, -1e-30, 10, -10, 50, -50, 88.5, -88.5, 200, -200, .infinity, -.infinity]
@@ -77,7 +78,7 @@ final class FastMathTests: XCTestCase {
     /// from 0 to 40 (whole vectors, a partial one, both) and on values where eˣ and tanh saturate.
     func testAVX512GELUMatchesTheBaselineBuild() throws {
         #if arch(x86_64)
-        try XCTSkipUnless(GemmKernel.avx512IsAvailable, "this CPU has no AVX-512")
+        try XCTSkipUnless(KernelBuild.avx512IsAvailable, "this CPU has no AVX-512")
         var g = RandomGenerator(seed: 5)
         var x = (0..<1000).map { _ in g.nextUniform() * 20 - 10 }
         x += [0, -0, 1e-30, -1e-30, 10, -10, 50, -50, 88.5, -88.5, 200, -200, .infinity, -.infinity, .nan]
@@ -109,7 +110,7 @@ final class FastMathTests: XCTestCase {
     /// The AVX2 build of layer norm (forward, dx, γ/β gradients) and of Adam gives the baseline's bits.
     func testAVX2LayerNormAndAdamMatchTheBaselineBuild() throws {
         #if arch(x86_64)
-        try XCTSkipUnless(GemmKernel.avx2IsAvailable, "this CPU has no AVX2")
+        try XCTSkipUnless(KernelBuild.avx2IsAvailable, "this CPU has no AVX2")
         var g = RandomGenerator(seed: 9)
         let rows = 7, n = 21
         let x = (0..<rows * n).map { _ in g.nextNormal() * 3 }
@@ -143,10 +144,7 @@ final class FastMathTests: XCTestCase {
                 decoupledWeightDecay: decoupled, stepSize: 0.1, correction2Root: 0.0447)
             var p1 = x, m1 = dy, v1 = dy.map { $0 * $0 }
             var p2 = p1, m2 = m1, v2 = v1
-            avx2AdamUpdate(
-                learningRate: step.learningRate, beta1: step.beta1, beta2: step.beta2, epsilon: step.epsilon,
-                weightDecay: step.weightDecay, decoupledWeightDecay: decoupled, stepSize: step.stepSize,
-                correction2Root: step.correction2Root, parameters: &p1, gradients: dy, m: &m1, v: &v1, count: x.count)
+            avx2AdamUpdate(step, parameters: &p1, gradients: dy, m: &m1, v: &v1, count: x.count)
             adamUpdate(step, parameters: &p2, gradients: dy, m: &m2, v: &v2, count: x.count)
             XCTAssertEqual(bits(p1 + m1 + v1), bits(p2 + m2 + v2), "decoupled \(decoupled)")
         }

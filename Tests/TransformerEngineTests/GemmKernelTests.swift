@@ -7,7 +7,7 @@ final class GemmKernelTests: XCTestCase {
     /// One product `op(A)·op(B)` (+ C when accumulating) with a chosen kernel, as raw bit patterns.
     func productBits(
         m: Int, n: Int, k: Int, a: [Float], b: [Float], transposeA: Bool, transposeB: Bool,
-        start: [Float], accumulate: Bool, kernel: GemmKernel
+        start: [Float], accumulate: Bool, kernel: KernelBuild
     ) -> [UInt32] {
         var c = start
         a.withUnsafeBufferPointer { x in
@@ -17,7 +17,7 @@ final class GemmKernelTests: XCTestCase {
                         m: m, n: n, k: k,
                         a: MatrixOperand(base: x.baseAddress!, rowStride: transposeA ? 1 : k, columnStride: transposeA ? m : 1),
                         b: MatrixOperand(base: y.baseAddress!, rowStride: transposeB ? 1 : n, columnStride: transposeB ? k : 1),
-                        c: out.baseAddress!, ldc: n, accumulate: accumulate, kernel: kernel)
+                        c: out.baseAddress!, ldc: n, accumulate: accumulate, kernels: KernelTable(kernel))
                 }
             }
         }
@@ -25,16 +25,16 @@ final class GemmKernelTests: XCTestCase {
     }
 
     func testAVX2KernelGivesTheGenericKernelsBitsOnManyShapes() throws {
-        try XCTSkipUnless(GemmKernel.avx2IsAvailable, "this CPU has no AVX2")
+        try XCTSkipUnless(KernelBuild.avx2IsAvailable, "this CPU has no AVX2")
         try assertKernelGivesTheGenericKernelsBits(.avx2)
     }
 
     func testAVX512KernelGivesTheGenericKernelsBitsOnManyShapes() throws {
-        try XCTSkipUnless(GemmKernel.avx512IsAvailable, "this CPU has no AVX-512")
+        try XCTSkipUnless(KernelBuild.avx512IsAvailable, "this CPU has no AVX-512")
         try assertKernelGivesTheGenericKernelsBits(.avx512)
     }
 
-    private func assertKernelGivesTheGenericKernelsBits(_ kernel: GemmKernel) throws {
+    private func assertKernelGivesTheGenericKernelsBits(_ kernel: KernelBuild) throws {
         var g = RandomGenerator(seed: 21)
         // Odd sizes, edge tiles in both directions, k across the 256-deep panel boundary,
         // n across the 512-wide block boundary, m across the 72-row block boundary; attention's
@@ -127,8 +127,8 @@ final class GemmKernelTests: XCTestCase {
             let aT = (0..<(k * m)).map { a[($0 % m) * k + $0 / m] }
             let bT = (0..<(n * k)).map { b[($0 % k) * n + $0 / k] }
             let zero = [Float](repeating: 0, count: m * n)
-            let kernels: [GemmKernel] =
-                GemmKernel.avx512IsAvailable ? [.generic, .avx2, .avx512] : GemmKernel.avx2IsAvailable ? [.generic, .avx2] : [.generic]
+            let kernels: [KernelBuild] =
+                KernelBuild.avx512IsAvailable ? [.generic, .avx2, .avx512] : KernelBuild.avx2IsAvailable ? [.generic, .avx2] : [.generic]
             for kernel in kernels {
                 let direct = productBits(
                     m: m, n: n, k: k, a: a, b: b, transposeA: false, transposeB: false,
@@ -142,7 +142,7 @@ final class GemmKernelTests: XCTestCase {
     }
 
     func testEveryKernelAgreesOnOneAndTwoThreadsOnLargeProducts() throws {
-        try XCTSkipUnless(GemmKernel.avx2IsAvailable, "this CPU has no AVX2")
+        try XCTSkipUnless(KernelBuild.avx2IsAvailable, "this CPU has no AVX2")
         var g = RandomGenerator(seed: 22)
         for (m, k, n) in [(200, 300, 190), (257, 513, 300)] {
             let a = Tensor.randn([m * k], using: &g).scalars, b = Tensor.randn([k * n], using: &g).scalars
@@ -152,7 +152,7 @@ final class GemmKernelTests: XCTestCase {
                 m: m, n: n, k: k, a: a, b: b, transposeA: false, transposeB: true, start: zero, accumulate: false,
                 kernel: .generic)
             EngineThreads.set(2)
-            for kernel in GemmKernel.avx512IsAvailable ? [GemmKernel.avx2, .avx512] : [.avx2] {
+            for kernel in KernelBuild.avx512IsAvailable ? [KernelBuild.avx2, .avx512] : [.avx2] {
                 let chosen = productBits(
                     m: m, n: n, k: k, a: a, b: b, transposeA: false, transposeB: true, start: zero, accumulate: false,
                     kernel: kernel)
@@ -164,11 +164,11 @@ final class GemmKernelTests: XCTestCase {
     func testLitbookKernelGenericForcesThePortableKernel() {
         // The choice is made once per process; a run with LITBOOK_KERNEL=generic must report it.
         if ProcessInfo.processInfo.environment["LITBOOK_KERNEL"] == "generic" {
-            XCTAssertEqual(GemmKernel.current, .generic)
+            XCTAssertEqual(KernelBuild.current, .generic)
         } else {
-            let widest: GemmKernel = GemmKernel.avx512IsAvailable ? .avx512 : GemmKernel.avx2IsAvailable ? .avx2 : .generic
+            let widest: KernelBuild = KernelBuild.avx512IsAvailable ? .avx512 : KernelBuild.avx2IsAvailable ? .avx2 : .generic
             let stopsAtAVX2 = ProcessInfo.processInfo.environment["LITBOOK_KERNEL"] == "avx2" && widest == .avx512
-            XCTAssertEqual(GemmKernel.current, stopsAtAVX2 ? .avx2 : widest)
+            XCTAssertEqual(KernelBuild.current, stopsAtAVX2 ? .avx2 : widest)
         }
     }
 }

@@ -7,6 +7,8 @@
 // (`WideLanes`, defined per module). The copies are internal to their modules; the engine calls
 // a module's public entry points only on CPUs that have its features, and gets the same bits.
 
+import TransformerEngineKernelsShared
+
 // MARK: - Lanes
 
 /// Eight floats processed together: one AVX register, two SSE or NEON registers.
@@ -525,20 +527,6 @@ func layerNormParameterGradients(
 }
 
 // MARK: - Adam
-
-/// The constants of one Adam or AdamW step (see `Adam.step`).
-struct AdamStep {
-    var learningRate: Float
-    var beta1: Float
-    var beta2: Float
-    var epsilon: Float
-    var weightDecay: Float
-    var decoupledWeightDecay: Bool
-    /// lr / (1 − β₁ᵗ).
-    var stepSize: Float
-    /// √(1 − β₂ᵗ).
-    var correction2Root: Float
-}
 
 /// One Adam update of `count` parameters with their moments, eight lanes at a time; each lane
 /// PyTorch's arithmetic in PyTorch's order. Whole blocks of eight load and store as vectors, the

@@ -1,5 +1,7 @@
 // Optimizers: SGD with momentum, Adam and AdamW, keeping per-parameter state by position.
 
+import TransformerEngineKernelsShared
+
 // MARK: - Optimizer
 
 /// Updates a module's parameters from their gradients.
