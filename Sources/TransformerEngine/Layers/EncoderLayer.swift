@@ -24,10 +24,12 @@ public final class EncoderLayer: Module {
         return norm2(attended + dropout(feedForward(attended)))
     }
 
-    public func visitParameters(_ visit: (String, inout Tensor) -> Void) {
-        self.visit(selfAttention, prefix: "selfAttention", visit)
-        self.visit(feedForward, prefix: "feedForward", visit)
-        self.visit(norm1, prefix: "norm1", visit)
-        self.visit(norm2, prefix: "norm2", visit)
+    public func visitParameters(_ visit: (String, inout Tensor) -> Void) { visitParameters(names: true, visit) }
+
+    public func visitParameters(names: Bool, _ visit: (String, inout Tensor) -> Void) {
+        self.visit(selfAttention, prefix: "selfAttention", names: names, visit)
+        self.visit(feedForward, prefix: "feedForward", names: names, visit)
+        self.visit(norm1, prefix: "norm1", names: names, visit)
+        self.visit(norm2, prefix: "norm2", names: names, visit)
     }
 }

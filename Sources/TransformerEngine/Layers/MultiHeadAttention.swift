@@ -114,10 +114,12 @@ public final class MultiHeadAttention: Module {
         return output(merged)
     }
 
-    public func visitParameters(_ visit: (String, inout Tensor) -> Void) {
-        self.visit(query, prefix: "query", visit)
-        self.visit(key, prefix: "key", visit)
-        self.visit(value, prefix: "value", visit)
-        self.visit(output, prefix: "output", visit)
+    public func visitParameters(_ visit: (String, inout Tensor) -> Void) { visitParameters(names: true, visit) }
+
+    public func visitParameters(names: Bool, _ visit: (String, inout Tensor) -> Void) {
+        self.visit(query, prefix: "query", names: names, visit)
+        self.visit(key, prefix: "key", names: names, visit)
+        self.visit(value, prefix: "value", names: names, visit)
+        self.visit(output, prefix: "output", names: names, visit)
     }
 }

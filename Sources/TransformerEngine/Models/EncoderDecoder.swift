@@ -16,8 +16,10 @@ public final class Encoder: Module {
         layers.reduce(x) { h, layer in layer(h, mask: mask) }
     }
 
-    public func visitParameters(_ visit: (String, inout Tensor) -> Void) {
-        for (i, layer) in layers.enumerated() { self.visit(layer, prefix: "layers.\(i)", visit) }
+    public func visitParameters(_ visit: (String, inout Tensor) -> Void) { visitParameters(names: true, visit) }
+
+    public func visitParameters(names: Bool, _ visit: (String, inout Tensor) -> Void) {
+        for (i, layer) in layers.enumerated() { self.visit(layer, prefix: "layers.\(i)", names: names, visit) }
     }
 }
 
@@ -46,7 +48,9 @@ public final class Decoder: Module {
         return h
     }
 
-    public func visitParameters(_ visit: (String, inout Tensor) -> Void) {
-        for (i, layer) in layers.enumerated() { self.visit(layer, prefix: "layers.\(i)", visit) }
+    public func visitParameters(_ visit: (String, inout Tensor) -> Void) { visitParameters(names: true, visit) }
+
+    public func visitParameters(names: Bool, _ visit: (String, inout Tensor) -> Void) {
+        for (i, layer) in layers.enumerated() { self.visit(layer, prefix: "layers.\(i)", names: names, visit) }
     }
 }

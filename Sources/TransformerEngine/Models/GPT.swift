@@ -82,11 +82,13 @@ public final class GPT: Module {
     /// The latest attention stages of every layer, in order (needs `recordsAttentionStages`).
     public var attentionStages: [AttentionStages] { blocks.compactMap { $0.attention.lastStages } }
 
-    public func visitParameters(_ visit: (String, inout Tensor) -> Void) {
-        self.visit(tokenEmbedding, prefix: "tokenEmbedding", visit)
-        self.visit(positionEmbedding, prefix: "positionEmbedding", visit)
-        for (i, block) in blocks.enumerated() { self.visit(block, prefix: "blocks.\(i)", visit) }
-        self.visit(norm, prefix: "norm", visit)
-        self.visit(head, prefix: "head", visit)
+    public func visitParameters(_ visit: (String, inout Tensor) -> Void) { visitParameters(names: true, visit) }
+
+    public func visitParameters(names: Bool, _ visit: (String, inout Tensor) -> Void) {
+        self.visit(tokenEmbedding, prefix: "tokenEmbedding", names: names, visit)
+        self.visit(positionEmbedding, prefix: "positionEmbedding", names: names, visit)
+        for (i, block) in blocks.enumerated() { self.visit(block, prefix: "blocks.\(i)", names: names, visit) }
+        self.visit(norm, prefix: "norm", names: names, visit)
+        self.visit(head, prefix: "head", names: names, visit)
     }
 }

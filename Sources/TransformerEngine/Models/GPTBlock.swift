@@ -30,10 +30,12 @@ public final class GPTBlock: Module {
         return h + feedForward(norm2(h))
     }
 
-    public func visitParameters(_ visit: (String, inout Tensor) -> Void) {
-        self.visit(norm1, prefix: "norm1", visit)
-        self.visit(attention, prefix: "attention", visit)
-        self.visit(norm2, prefix: "norm2", visit)
-        self.visit(feedForward, prefix: "feedForward", visit)
+    public func visitParameters(_ visit: (String, inout Tensor) -> Void) { visitParameters(names: true, visit) }
+
+    public func visitParameters(names: Bool, _ visit: (String, inout Tensor) -> Void) {
+        self.visit(norm1, prefix: "norm1", names: names, visit)
+        self.visit(attention, prefix: "attention", names: names, visit)
+        self.visit(norm2, prefix: "norm2", names: names, visit)
+        self.visit(feedForward, prefix: "feedForward", names: names, visit)
     }
 }
