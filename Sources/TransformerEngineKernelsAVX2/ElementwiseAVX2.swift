@@ -1,6 +1,6 @@
 // Elementwise kernels compiled for AVX2 (haswell): GELU, softmax, layer norm and Adam, eight floats per instruction.
 //
-// The arithmetic is LaneMath.swift's (the same file, linked into this module), so results match
+// The arithmetic is Kernels/Lanes' (the same files, linked into this module), so results match
 // the baseline build of TransformerEngine bit for bit; only the register width differs.
 
 import TransformerEngineKernelsShared
