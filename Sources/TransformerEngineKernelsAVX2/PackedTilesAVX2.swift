@@ -177,20 +177,25 @@ private func multiplyBlock<Tile: RegisterTile>(
                 let tile = Tile(a, strip: strip, height: rowsHere)
                 let target = c + row * ldc + column
                 if rowsHere == height && width == 2 * gemmNR {
-                    tile.multiply16(kc: kc, step: a.depthStride, b: stripB, bSteps: b, c: target, ldc: ldc, accumulate: accumulate)
+                    tile.multiply16(kc: kc, step: a.depthStride, b: stripB, bSteps: b, c: target, ldc: ldc,
+                        accumulate: accumulate)
                 } else if rowsHere == height && width == gemmNR {
-                    tile.multiply8(kc: kc, step: a.depthStride, b: stripB, bSteps: b, c: target, ldc: ldc, accumulate: accumulate)
+                    tile.multiply8(kc: kc, step: a.depthStride, b: stripB, bSteps: b, c: target, ldc: ldc,
+                        accumulate: accumulate)
                 } else {
                     let scratchWidth = wide ? 2 * gemmNR : gemmNR
                     for i in 0..<height {
                         for j in 0..<scratchWidth {
-                            edge[i * scratchWidth + j] = accumulate && i < rowsHere && j < width ? target[i * ldc + j] : 0
+                            edge[i * scratchWidth + j] = accumulate && i < rowsHere
+                                && j < width ? target[i * ldc + j] : 0
                         }
                     }
                     if wide {
-                        tile.multiply16(kc: kc, step: a.depthStride, b: stripB, bSteps: b, c: edge, ldc: scratchWidth, accumulate: true)
+                        tile.multiply16(kc: kc, step: a.depthStride, b: stripB, bSteps: b, c: edge, ldc: scratchWidth,
+                            accumulate: true)
                     } else {
-                        tile.multiply8(kc: kc, step: a.depthStride, b: stripB, bSteps: b, c: edge, ldc: scratchWidth, accumulate: true)
+                        tile.multiply8(kc: kc, step: a.depthStride, b: stripB, bSteps: b, c: edge, ldc: scratchWidth,
+                            accumulate: true)
                     }
                     for i in 0..<rowsHere {
                         for j in 0..<width { target[i * ldc + j] = edge[i * scratchWidth + j] }
@@ -284,7 +289,8 @@ private func tile6x16(
     kc: Int, _ rows: SixRows, step: Int, b: UnsafePointer<Float>, bSteps: StridedStrips,
     c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
 ) {
-    tile3x16(kc: kc, rows.r0, rows.r1, rows.r2, step: step, b: b, bSteps: bSteps, c: c, ldc: ldc, accumulate: accumulate)
+    tile3x16(kc: kc, rows.r0, rows.r1, rows.r2, step: step, b: b, bSteps: bSteps, c: c, ldc: ldc,
+        accumulate: accumulate)
     tile3x16(
         kc: kc, rows.r3, rows.r4, rows.r5, step: step, b: b, bSteps: bSteps, c: c + 3 * ldc, ldc: ldc,
         accumulate: accumulate)

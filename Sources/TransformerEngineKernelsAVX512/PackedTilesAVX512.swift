@@ -1,4 +1,4 @@
-// GEMM's packed-panel register tiles for AVX-512 (24×16: 24 accumulators); TransformerEngine calls them only on CPUs that have it.
+// GEMM's packed-panel register tiles for AVX-512 (24×16, 24 accumulators), called only on CPUs that have it.
 //
 // Built with `-target-cpu skylake-avx512`: SIMD16<Float> is one ZMM register and there are 32
 // of them, so a 24×16 tile keeps 24 accumulators and one B vector in registers. Per depth step
@@ -48,7 +48,8 @@ public func avx512MultiplyPackedBlock(
                 let a = packedA + strip * gemmMR * kc
                 let target = c + strip * gemmMR * ldc + column
                 if strip + 4 <= strips && rowCount - strip * gemmMR >= 4 * gemmMR && width == gemmWideNR {
-                    tile24x16(kc: kc, a: a, aStripStride: gemmMR * kc, b: b, c: target, ldc: ldc, accumulate: accumulate)
+                    tile24x16(kc: kc, a: a, aStripStride: gemmMR * kc, b: b, c: target, ldc: ldc,
+                        accumulate: accumulate)
                     strip += 4
                     continue
                 }

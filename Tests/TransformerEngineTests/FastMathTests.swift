@@ -56,7 +56,8 @@ final class FastMathTests: XCTestCase {
         let rows = scores.count / 13
         avx2SoftmaxRows(scores, into: &fast, rows: rows, n: 13, rowStride: 13)
         baseline.withUnsafeMutableBufferPointer { out in
-            scores.withUnsafeBufferPointer { softmaxRows($0.baseAddress!, into: out.baseAddress!, rows: rows, n: 13, rowStride: 13) }
+            scores.withUnsafeBufferPointer { softmaxRows($0.baseAddress!, into: out.baseAddress!, rows: rows, n: 13,
+                rowStride: 13) }
         }
         XCTAssertEqual(bits(Array(fast.prefix(scores.count))), bits(Array(baseline.prefix(scores.count))))
         XCTAssertEqual(Array(fast[13..<26]), [Float](repeating: 0, count: 13))
@@ -66,7 +67,8 @@ final class FastMathTests: XCTestCase {
         baseline.withUnsafeMutableBufferPointer { out in
             upstream.withUnsafeBufferPointer { gr in
                 weights.withUnsafeBufferPointer { y in
-                    softmaxBackwardRows(gr.baseAddress!, y.baseAddress!, into: out.baseAddress!, rows: rows, n: 13, rowStride: 13)
+                    softmaxBackwardRows(gr.baseAddress!, y.baseAddress!, into: out.baseAddress!, rows: rows, n: 13,
+                        rowStride: 13)
                 }
             }
         }
@@ -83,7 +85,8 @@ final class FastMathTests: XCTestCase {
         var x = (0..<1000).map { _ in g.nextUniform() * 20 - 10 }
         x += [0, -0, 1e-30, -1e-30, 10, -10, 50, -50, 88.5, -88.5, 200, -200, .infinity, -.infinity, .nan]
         func bits(_ values: [Float]) -> [UInt32] { values.map(\.bitPattern) }
-        typealias Kernel = (UnsafePointer<Float>, UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>?, Int) -> Void
+        typealias Kernel = (UnsafePointer<Float>, UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>?,
+            Int) -> Void
         func run(_ kernel: Kernel, _ input: ArraySlice<Float>) -> [UInt32] {
             var out = [Float](repeating: 7, count: input.count), tanh = out
             Array(input).withUnsafeBufferPointer { x in
@@ -130,8 +133,10 @@ final class FastMathTests: XCTestCase {
             normalized: &base.xhat, inverseStd: &base.rstd, output: &base.y)
         XCTAssertEqual(bits(fast.xhat + fast.rstd + fast.y), bits(base.xhat + base.rstd + base.y))
 
-        avx2LayerNormBackwardRows(dy, normalized: fast.xhat, gamma: gamma, inverseStd: fast.rstd, first: 0, count: rows, n: n, dx: &fast.dx)
-        layerNormBackwardRows(dy, normalized: base.xhat, gamma: gamma, inverseStd: base.rstd, rows: 0..<rows, n: n, dx: &base.dx)
+        avx2LayerNormBackwardRows(dy, normalized: fast.xhat, gamma: gamma, inverseStd: fast.rstd, first: 0,
+            count: rows, n: n, dx: &fast.dx)
+        layerNormBackwardRows(dy, normalized: base.xhat, gamma: gamma, inverseStd: base.rstd, rows: 0..<rows, n: n,
+            dx: &base.dx)
         avx2LayerNormParameterGradients(
             dy, normalized: fast.xhat, rows: rows, n: n, rowStride: n, dGamma: &fast.dGamma, dBeta: &fast.dBeta)
         layerNormParameterGradients(

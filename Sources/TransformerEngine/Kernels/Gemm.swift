@@ -1,4 +1,4 @@
-// Single-precision matrix multiply: packed panels, SIMD register tiles (AVX2 when present), threads over a fixed grid.
+// Single-precision matrix multiply: packed panels, the chosen build's register tiles, threads over a fixed grid.
 
 import TransformerEngineKernelsShared
 
@@ -405,7 +405,8 @@ private func computeBlockOfC(
 /// few times at most, so A (and, when `bInPlace`, B) is read where it is; packing cost as much as
 /// the product for the small models' layers. Wider blocks pack A as the generic path does.
 private func computeBlockOfCWithTiles(
-    _ packedTiles: PackedTiles, _ inPlaceTiles: InPlaceTiles, panelA: MatrixOperand, rows: Range<Int>, columns: Range<Int>, kc: Int, packedA: UnsafeMutablePointer<Float>,
+    _ packedTiles: PackedTiles, _ inPlaceTiles: InPlaceTiles, panelA: MatrixOperand, rows: Range<Int>,
+        columns: Range<Int>, kc: Int, packedA: UnsafeMutablePointer<Float>,
     packedB: UnsafeMutablePointer<Float>, bInPlace: MatrixOperand?, c: UnsafeMutablePointer<Float>, ldc: Int,
     accumulate: Bool
 ) {

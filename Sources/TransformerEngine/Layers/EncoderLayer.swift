@@ -12,7 +12,8 @@ public final class EncoderLayer: Module {
 
     public init(dModel: Int, heads: Int, hidden: Int, dropout: Float = 0, using generator: inout RandomGenerator) {
         selfAttention = MultiHeadAttention(dModel: dModel, heads: heads, dropout: dropout, using: &generator)
-        feedForward = FeedForward(dModel: dModel, hidden: hidden, activation: .relu, dropout: dropout, using: &generator)
+        feedForward = FeedForward(dModel: dModel, hidden: hidden, activation: .relu, dropout: dropout,
+            using: &generator)
         norm1 = LayerNorm(dModel)
         norm2 = LayerNorm(dModel)
         self.dropout = Dropout(dropout, seed: generator.next())

@@ -40,7 +40,8 @@ public final class GPT: Module {
             contextLength: config.contextLength, dModel: config.dModel, std: 0.02, using: &generator)
         var made: [GPTBlock] = []
         for _ in 0..<config.layers {
-            made.append(GPTBlock(dModel: config.dModel, heads: config.heads, dropout: config.dropout, using: &generator))
+            made.append(GPTBlock(dModel: config.dModel, heads: config.heads, dropout: config.dropout,
+                using: &generator))
         }
         blocks = made
         norm = LayerNorm(config.dModel)
@@ -61,7 +62,8 @@ public final class GPT: Module {
     /// Logits [batch, n, vocabSize] for token ids [batch][n], n ≤ contextLength.
     public func callAsFunction(_ ids: [[Int]]) -> Tensor {
         let length = ids.first?.count ?? 0
-        precondition(length <= config.contextLength, "GPT: \(length) tokens exceed the context length \(config.contextLength)")
+        precondition(length <= config.contextLength,
+            "GPT: \(length) tokens exceed the context length \(config.contextLength)")
         var x = dropout(tokenEmbedding(ids) + positionEmbedding(length: length))
         let mask = Tensor.causalMask(length)
         for block in blocks { x = block(x, mask: mask) }

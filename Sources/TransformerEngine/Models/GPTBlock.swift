@@ -14,7 +14,8 @@ public final class GPTBlock: Module {
         norm1 = LayerNorm(dModel)
         attention = MultiHeadAttention(dModel: dModel, heads: heads, dropout: dropout, using: &generator)
         norm2 = LayerNorm(dModel)
-        feedForward = FeedForward(dModel: dModel, hidden: 4 * dModel, activation: .gelu, dropout: dropout, using: &generator)
+        feedForward = FeedForward(dModel: dModel, hidden: 4 * dModel, activation: .gelu, dropout: dropout,
+            using: &generator)
         self.dropout = Dropout(dropout, seed: generator.next())
     }
 

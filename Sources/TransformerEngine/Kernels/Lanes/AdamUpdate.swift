@@ -40,8 +40,10 @@ func adamUpdate(
     var i = 0
     while i < whole {
         let (value, first, second) = update(
-            UnsafeRawPointer(p + i).loadUnaligned(as: Lanes.self), UnsafeRawPointer(g + i).loadUnaligned(as: Lanes.self),
-            UnsafeRawPointer(m + i).loadUnaligned(as: Lanes.self), UnsafeRawPointer(v + i).loadUnaligned(as: Lanes.self))
+            UnsafeRawPointer(p + i).loadUnaligned(as: Lanes.self),
+                UnsafeRawPointer(g + i).loadUnaligned(as: Lanes.self),
+            UnsafeRawPointer(m + i).loadUnaligned(as: Lanes.self),
+                UnsafeRawPointer(v + i).loadUnaligned(as: Lanes.self))
         UnsafeMutableRawPointer(m + i).storeBytes(of: first, as: Lanes.self)
         UnsafeMutableRawPointer(v + i).storeBytes(of: second, as: Lanes.self)
         UnsafeMutableRawPointer(p + i).storeBytes(of: value, as: Lanes.self)

@@ -86,13 +86,15 @@ func zipLanes(
     var i = 0
     while i < whole {
         let value = f(
-            UnsafeRawPointer(x + i).loadUnaligned(as: Lanes.self), UnsafeRawPointer(y + i).loadUnaligned(as: Lanes.self))
+            UnsafeRawPointer(x + i).loadUnaligned(as: Lanes.self),
+                UnsafeRawPointer(y + i).loadUnaligned(as: Lanes.self))
         UnsafeMutableRawPointer(out + i).storeBytes(of: value, as: Lanes.self)
         i += 8
     }
     if whole < count {
         let rest = count - whole
-        storeLanes(f(loadLanes(x + whole, count: rest), loadLanes(y + whole, count: rest)), to: out + whole, count: rest)
+        storeLanes(f(loadLanes(x + whole, count: rest), loadLanes(y + whole, count: rest)), to: out + whole,
+            count: rest)
     }
 }
 

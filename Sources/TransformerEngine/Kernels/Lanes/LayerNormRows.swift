@@ -60,7 +60,9 @@ func layerNormBackwardRows(
         let live = Swift.min(8, rows.upperBound - first)
         let dyBlock = dy + first * n, xhatBlock = normalized + first * n
         let meanD = rowSums(live: live, count: n) { i, j in dyBlock[i &* n &+ j] * gamma[j] } / width
-        let meanDX = rowSums(live: live, count: n) { i, j in dyBlock[i &* n &+ j] * gamma[j] * xhatBlock[i &* n &+ j] } / width
+        let meanDX = rowSums(live: live, count: n) { i, j in
+            dyBlock[i &* n &+ j] * gamma[j] * xhatBlock[i &* n &+ j]
+        } / width
         for i in 0..<live {
             let r = first + i
             let dyRow = dy + r * n, xhat = normalized + r * n, out = dx + r * n
@@ -97,7 +99,8 @@ func layerNormParameterGradients(
         if whole < n {
             let rest = n - whole
             let d = loadLanes(dyRow + whole, count: rest)
-            storeLanes(loadLanes(dGamma + whole, count: rest) + d * loadLanes(xhat + whole, count: rest), to: dGamma + whole, count: rest)
+            storeLanes(loadLanes(dGamma + whole, count: rest) + d * loadLanes(xhat + whole, count: rest),
+                to: dGamma + whole, count: rest)
             storeLanes(loadLanes(dBeta + whole, count: rest) + d, to: dBeta + whole, count: rest)
         }
     }

@@ -92,7 +92,9 @@ func softmaxBackwardRows(
         let dots = rowSums(live: live, count: n) { i, j in g[i &* rowStride &+ j] * y[i &* rowStride &+ j] }
         for i in 0..<live {
             let shared = Lanes(repeating: dots[i])
-            zipLanes(g + i * rowStride, y + i * rowStride, into: out + i * rowStride, count: n) { g, y in y * (g - shared) }
+            zipLanes(g + i * rowStride, y + i * rowStride, into: out + i * rowStride, count: n) { g, y in
+                y * (g - shared)
+            }
             if rowStride > n { (out + i * rowStride + n).update(repeating: 0, count: rowStride - n) }
         }
         first += 8
