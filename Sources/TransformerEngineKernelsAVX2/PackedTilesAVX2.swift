@@ -186,8 +186,8 @@ private func multiplyBlock<Tile: RegisterTile>(
                     let scratchWidth = wide ? 2 * gemmNR : gemmNR
                     for i in 0..<height {
                         for j in 0..<scratchWidth {
-                            edge[i * scratchWidth + j] = accumulate && i < rowsHere
-                                && j < width ? target[i * ldc + j] : 0
+                            let inside = i < rowsHere && j < width
+                            edge[i * scratchWidth + j] = accumulate && inside ? target[i * ldc + j] : 0
                         }
                     }
                     if wide {

@@ -159,7 +159,7 @@ public final class Adam: Optimizer {
 /// AdamW: Adam with decoupled weight decay (default 0.01, as PyTorch).
 public func AdamW(
     learningRate: Float = 1e-3, beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8,
-        weightDecay: Float = 0.01
+    weightDecay: Float = 0.01
 ) -> Adam {
     Adam(
         learningRate: learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon, weightDecay: weightDecay,
