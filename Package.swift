@@ -23,25 +23,30 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // GEMM's tile sizes and the Adam step's constants, defined once for the engine and each kernel build.
+        .target(name: "TransformerEngineKernelsShared"),
         // GEMM's register tiles built for AVX2; TransformerEngine calls them only when the CPU has AVX2.
         // `-fno-math-errno`: Float.squareRoot() comes from a C header, and with errno semantics each
         // lane of a SIMD square root became a scalar sqrtss plus a libm call for negative inputs;
         // without them it is one vector instruction (IEEE square roots either way: same bits).
         .target(
-            name: "TransformerEngineKernelsAVX2",
+            name: "TransformerEngineKernelsAVX2", dependencies: ["TransformerEngineKernelsShared"],
             swiftSettings: [.unsafeFlags(["-target-cpu", "haswell", "-Xcc", "-fno-math-errno"])]),
         // GEMM's packed-panel tiles (24×16 in ZMM registers) and GELU sixteen lanes at a time;
         // TransformerEngine calls them only when the CPU has the AVX-512 features this target uses.
         // Same sums in the same order, same arithmetic per lane, so the same bits.
         .target(
-            name: "TransformerEngineKernelsAVX512",
+            name: "TransformerEngineKernelsAVX512", dependencies: ["TransformerEngineKernelsShared"],
             swiftSettings: [.unsafeFlags(["-target-cpu", "skylake-avx512", "-Xcc", "-fno-math-errno"])]),
         // The escaping and quoting rules of every output format, one place each; depends on nothing,
         // so the engine can use its JSON writer and still import no notebook code.
         .target(name: "TextFormats"),
         .target(
             name: "TransformerEngine",
-            dependencies: ["TransformerEngineKernelsAVX2", "TransformerEngineKernelsAVX512", "TextFormats"],
+            dependencies: [
+                "TransformerEngineKernelsShared", "TransformerEngineKernelsAVX2", "TransformerEngineKernelsAVX512",
+                "TextFormats",
+            ],
             swiftSettings: [.unsafeFlags(["-Xcc", "-fno-math-errno"])]),
         .target(name: "Figures", dependencies: ["TextFormats"]),
         .target(name: "RecordStream", dependencies: ["Figures"]),

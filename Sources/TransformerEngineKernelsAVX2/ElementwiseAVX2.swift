@@ -1,7 +1,9 @@
 // Elementwise kernels compiled for AVX2 (haswell): GELU, softmax, layer norm and Adam, eight floats per instruction.
 //
-// The arithmetic is LaneMath.swift's (the same file, linked into this module), so results match
+// The arithmetic is Kernels/Lanes' (the same files, linked into this module), so results match
 // the baseline build of TransformerEngine bit for bit; only the register width differs.
+
+import TransformerEngineKernelsShared
 
 #if arch(x86_64)
 
@@ -96,14 +98,9 @@ public func avx2LayerNormParameterGradients(
 /// One Adam/AdamW update of `count` parameters (see `adamUpdate`).
 @inline(never)
 public func avx2AdamUpdate(
-    learningRate: Float, beta1: Float, beta2: Float, epsilon: Float, weightDecay: Float, decoupledWeightDecay: Bool,
-    stepSize: Float, correction2Root: Float,
-    parameters: UnsafeMutablePointer<Float>, gradients: UnsafePointer<Float>,
+    _ step: AdamStep, parameters: UnsafeMutablePointer<Float>, gradients: UnsafePointer<Float>,
     m: UnsafeMutablePointer<Float>, v: UnsafeMutablePointer<Float>, count: Int
 ) {
-    let step = AdamStep(
-        learningRate: learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon, weightDecay: weightDecay,
-        decoupledWeightDecay: decoupledWeightDecay, stepSize: stepSize, correction2Root: correction2Root)
     adamUpdate(step, parameters: parameters, gradients: gradients, m: m, v: v, count: count)
 }
 

@@ -7,14 +7,9 @@
 // Nothing here is inlinable: its code must never be copied into a module built for plain x86-64.
 // On other architectures the module is empty and TransformerEngine never asks for it.
 
+import TransformerEngineKernelsShared
+
 #if arch(x86_64)
-
-// MARK: - Layout (must match TransformerEngine's packing)
-
-/// Rows per packed strip of A.
-private let tileRows = 6
-/// Columns per packed strip of B.
-private let stripColumns = 8
 
 // MARK: - Entry point
 
@@ -36,8 +31,8 @@ public func avx2MultiplyPackedBlock(
 ) {
     multiplyBlock(
         SixRows.self, kc: kc,
-        a: StridedRows(base: packedA, rowStride: 1, depthStride: tileRows, stripStride: tileRows * kc),
-        rowCount: rowCount, b: StridedStrips(base: packedB, depthStride: stripColumns, stripStride: stripColumns * kc),
+        a: StridedRows(base: packedA, rowStride: 1, depthStride: gemmMR, stripStride: gemmMR * kc),
+        rowCount: rowCount, b: StridedStrips(base: packedB, depthStride: gemmNR, stripStride: gemmNR * kc),
         firstColumn: firstColumn, columnCount: columnCount, c: c, ldc: ldc, accumulate: accumulate)
 }
 
@@ -55,14 +50,10 @@ public func avx2MultiplyBlock(
     multiplyBlock(
         FourRows.self, kc: kc,
         a: StridedRows(
-            base: a, rowStride: rowStride, depthStride: columnStride, stripStride: avx2InPlaceTileRows * rowStride),
+            base: a, rowStride: rowStride, depthStride: columnStride, stripStride: gemmInPlaceMR * rowStride),
         rowCount: rowCount, b: StridedStrips(base: b, depthStride: bDepthStride, stripStride: bStripStride),
         firstColumn: firstColumn, columnCount: columnCount, c: c, ldc: ldc, accumulate: accumulate)
 }
-
-/// Rows per strip when A is read in place: 4×16 tiles keep eight independent accumulators in
-/// one pass (the 6-row strips of packed A need two 3×16 passes, each waiting on its adds).
-public let avx2InPlaceTileRows = 4
 
 // MARK: - Reading A and B
 
@@ -107,7 +98,7 @@ private protocol RegisterTile {
 
 /// Six rows: packed A's strips. 6×16 runs as two 3×16 passes, 6×8 in one.
 private struct SixRows: RegisterTile {
-    static var height: Int { tileRows }
+    static var height: Int { gemmMR }
     let r0, r1, r2, r3, r4, r5: UnsafePointer<Float>
 
     @inline(__always)
@@ -135,7 +126,7 @@ private struct SixRows: RegisterTile {
 
 /// Four rows: A read in place. 4×16 in one pass with eight accumulators, 4×8 with four.
 private struct FourRows: RegisterTile {
-    static var height: Int { avx2InPlaceTileRows }
+    static var height: Int { gemmInPlaceMR }
     let r0, r1, r2, r3: UnsafePointer<Float>
 
     @inline(__always)
@@ -173,40 +164,45 @@ private func multiplyBlock<Tile: RegisterTile>(
     let height = Tile.height
     let strips = (rowCount + height - 1) / height
     let end = firstColumn + columnCount
-    withUnsafeTemporaryAllocation(of: Float.self, capacity: height * 2 * stripColumns) { scratch in
+    withUnsafeTemporaryAllocation(of: Float.self, capacity: height * 2 * gemmNR) { scratch in
         let edge = scratch.baseAddress!
         var column = firstColumn
         while column < end {
-            let width = min(2 * stripColumns, end - column)
-            let stripB = b.base + (column / stripColumns) * b.stripStride
-            let wide = width > stripColumns
+            let width = min(2 * gemmNR, end - column)
+            let stripB = b.base + (column / gemmNR) * b.stripStride
+            let wide = width > gemmNR
             for strip in 0..<strips {
                 let row = strip * height
                 let rowsHere = min(height, rowCount - row)
                 let tile = Tile(a, strip: strip, height: rowsHere)
                 let target = c + row * ldc + column
-                if rowsHere == height && width == 2 * stripColumns {
-                    tile.multiply16(kc: kc, step: a.depthStride, b: stripB, bSteps: b, c: target, ldc: ldc, accumulate: accumulate)
-                } else if rowsHere == height && width == stripColumns {
-                    tile.multiply8(kc: kc, step: a.depthStride, b: stripB, bSteps: b, c: target, ldc: ldc, accumulate: accumulate)
+                if rowsHere == height && width == 2 * gemmNR {
+                    tile.multiply16(kc: kc, step: a.depthStride, b: stripB, bSteps: b, c: target, ldc: ldc,
+                        accumulate: accumulate)
+                } else if rowsHere == height && width == gemmNR {
+                    tile.multiply8(kc: kc, step: a.depthStride, b: stripB, bSteps: b, c: target, ldc: ldc,
+                        accumulate: accumulate)
                 } else {
-                    let scratchWidth = wide ? 2 * stripColumns : stripColumns
+                    let scratchWidth = wide ? 2 * gemmNR : gemmNR
                     for i in 0..<height {
                         for j in 0..<scratchWidth {
-                            edge[i * scratchWidth + j] = accumulate && i < rowsHere && j < width ? target[i * ldc + j] : 0
+                            let inside = i < rowsHere && j < width
+                            edge[i * scratchWidth + j] = accumulate && inside ? target[i * ldc + j] : 0
                         }
                     }
                     if wide {
-                        tile.multiply16(kc: kc, step: a.depthStride, b: stripB, bSteps: b, c: edge, ldc: scratchWidth, accumulate: true)
+                        tile.multiply16(kc: kc, step: a.depthStride, b: stripB, bSteps: b, c: edge, ldc: scratchWidth,
+                            accumulate: true)
                     } else {
-                        tile.multiply8(kc: kc, step: a.depthStride, b: stripB, bSteps: b, c: edge, ldc: scratchWidth, accumulate: true)
+                        tile.multiply8(kc: kc, step: a.depthStride, b: stripB, bSteps: b, c: edge, ldc: scratchWidth,
+                            accumulate: true)
                     }
                     for i in 0..<rowsHere {
                         for j in 0..<width { target[i * ldc + j] = edge[i * scratchWidth + j] }
                     }
                 }
             }
-            column += 2 * stripColumns
+            column += 2 * gemmNR
         }
     }
 }
@@ -293,7 +289,8 @@ private func tile6x16(
     kc: Int, _ rows: SixRows, step: Int, b: UnsafePointer<Float>, bSteps: StridedStrips,
     c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
 ) {
-    tile3x16(kc: kc, rows.r0, rows.r1, rows.r2, step: step, b: b, bSteps: bSteps, c: c, ldc: ldc, accumulate: accumulate)
+    tile3x16(kc: kc, rows.r0, rows.r1, rows.r2, step: step, b: b, bSteps: bSteps, c: c, ldc: ldc,
+        accumulate: accumulate)
     tile3x16(
         kc: kc, rows.r3, rows.r4, rows.r5, step: step, b: b, bSteps: bSteps, c: c + 3 * ldc, ldc: ldc,
         accumulate: accumulate)
@@ -382,7 +379,7 @@ private func store(_ sums: SIMD8<Float>, into c: UnsafeMutablePointer<Float>, ac
 @inline(__always)
 private func store(_ left: SIMD8<Float>, _ right: SIMD8<Float>, into c: UnsafeMutablePointer<Float>, accumulate: Bool) {
     store(left, into: c, accumulate: accumulate)
-    store(right, into: c + stripColumns, accumulate: accumulate)
+    store(right, into: c + gemmNR, accumulate: accumulate)
 }
 
 #endif

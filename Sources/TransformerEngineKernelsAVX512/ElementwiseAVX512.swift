@@ -1,6 +1,6 @@
 // GELU compiled for AVX-512 (skylake-avx512), sixteen floats per instruction.
 //
-// The arithmetic is LaneMath.swift's (the same file, linked into this module), so results match
+// The arithmetic is Kernels/Lanes' (the same files, linked into this module), so results match
 // the baseline and AVX2 builds bit for bit. These kernels are chains of some forty dependent
 // operations per vector (the exponential), and the CPU keeps only so many waiting operations in
 // flight; a 16-lane operation carries twice the work of an 8-lane one through the same window.

@@ -1,4 +1,4 @@
-// GEMM's packed-panel register tiles for AVX-512 (24×16: 24 accumulators); TransformerEngine calls them only on CPUs that have it.
+// GEMM's packed-panel register tiles for AVX-512 (24×16, 24 accumulators), called only on CPUs that have it.
 //
 // Built with `-target-cpu skylake-avx512`: SIMD16<Float> is one ZMM register and there are 32
 // of them, so a 24×16 tile keeps 24 accumulators and one B vector in registers. Per depth step
@@ -11,14 +11,9 @@
 // zero within the panel, then C added once when accumulating), so all give identical bits.
 // Nothing here is inlinable.
 
+import TransformerEngineKernelsShared
+
 #if arch(x86_64)
-
-// MARK: - Layout (must match TransformerEngine's packing)
-
-/// Rows per packed strip of A (the generic kernel's strips; a 24-row tile reads four).
-private let stripRows = 6
-/// Columns per packed strip of B for these tiles: one ZMM register.
-public let avx512StripColumns = 16
 
 private typealias Vector = SIMD16<Float>
 
@@ -40,41 +35,42 @@ public func avx512MultiplyPackedBlock(
     packedB: UnsafePointer<Float>, firstColumn: Int, columnCount: Int,
     c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
 ) {
-    let strips = (rowCount + stripRows - 1) / stripRows
+    let strips = (rowCount + gemmMR - 1) / gemmMR
     let end = firstColumn + columnCount
-    withUnsafeTemporaryAllocation(of: Float.self, capacity: stripRows * avx512StripColumns) { scratch in
+    withUnsafeTemporaryAllocation(of: Float.self, capacity: gemmMR * gemmWideNR) { scratch in
         let edge = scratch.baseAddress!
         var column = firstColumn
         while column < end {
-            let width = min(avx512StripColumns, end - column)
-            let b = UnsafeRawPointer(packedB + (column / avx512StripColumns) * avx512StripColumns * kc)
+            let width = min(gemmWideNR, end - column)
+            let b = UnsafeRawPointer(packedB + (column / gemmWideNR) * gemmWideNR * kc)
             var strip = 0
             while strip < strips {
-                let a = packedA + strip * stripRows * kc
-                let target = c + strip * stripRows * ldc + column
-                if strip + 4 <= strips && rowCount - strip * stripRows >= 4 * stripRows && width == avx512StripColumns {
-                    tile24x16(kc: kc, a: a, aStripStride: stripRows * kc, b: b, c: target, ldc: ldc, accumulate: accumulate)
+                let a = packedA + strip * gemmMR * kc
+                let target = c + strip * gemmMR * ldc + column
+                if strip + 4 <= strips && rowCount - strip * gemmMR >= 4 * gemmMR && width == gemmWideNR {
+                    tile24x16(kc: kc, a: a, aStripStride: gemmMR * kc, b: b, c: target, ldc: ldc,
+                        accumulate: accumulate)
                     strip += 4
                     continue
                 }
-                let rowsHere = min(stripRows, rowCount - strip * stripRows)
-                if rowsHere == stripRows && width == avx512StripColumns {
+                let rowsHere = min(gemmMR, rowCount - strip * gemmMR)
+                if rowsHere == gemmMR && width == gemmWideNR {
                     tile6x16(kc: kc, a: a, b: b, c: target, ldc: ldc, accumulate: accumulate)
                 } else {
-                    for i in 0..<stripRows {
-                        for j in 0..<avx512StripColumns {
-                            edge[i * avx512StripColumns + j] =
+                    for i in 0..<gemmMR {
+                        for j in 0..<gemmWideNR {
+                            edge[i * gemmWideNR + j] =
                                 accumulate && i < rowsHere && j < width ? target[i * ldc + j] : 0
                         }
                     }
-                    tile6x16(kc: kc, a: a, b: b, c: edge, ldc: avx512StripColumns, accumulate: true)
+                    tile6x16(kc: kc, a: a, b: b, c: edge, ldc: gemmWideNR, accumulate: true)
                     for i in 0..<rowsHere {
-                        for j in 0..<width { target[i * ldc + j] = edge[i * avx512StripColumns + j] }
+                        for j in 0..<width { target[i * ldc + j] = edge[i * gemmWideNR + j] }
                     }
                 }
                 strip += 1
             }
-            column += avx512StripColumns
+            column += gemmWideNR
         }
     }
 }
@@ -94,7 +90,7 @@ private func tile24x16(
     var c18 = Vector(), c19 = Vector(), c20 = Vector(), c21 = Vector(), c22 = Vector(), c23 = Vector()
     let s0 = a, s1 = a + aStripStride, s2 = a + 2 * aStripStride, s3 = a + 3 * aStripStride
     var left = b
-    let bStep = avx512StripColumns &* MemoryLayout<Float>.stride
+    let bStep = gemmWideNR &* MemoryLayout<Float>.stride
     var offset = 0
     var remaining = kc
     while remaining > 0 {
@@ -123,7 +119,7 @@ private func tile24x16(
         c21 += Vector(repeating: s3[offset &+ 3]) * bv
         c22 += Vector(repeating: s3[offset &+ 4]) * bv
         c23 += Vector(repeating: s3[offset &+ 5]) * bv
-        offset &+= stripRows
+        offset &+= gemmMR
         left += bStep
         remaining &-= 1
     }
@@ -170,8 +166,8 @@ private func tile6x16(
         c3 += Vector(repeating: top[3]) * bv
         c4 += Vector(repeating: top[4]) * bv
         c5 += Vector(repeating: top[5]) * bv
-        top += stripRows
-        left += avx512StripColumns &* MemoryLayout<Float>.stride
+        top += gemmMR
+        left += gemmWideNR &* MemoryLayout<Float>.stride
         remaining &-= 1
     }
     store(c0, into: c, accumulate: accumulate)

@@ -1,4 +1,4 @@
-// The vector width of the streaming elementwise loops in LaneMath.swift: sixteen lanes in this module.
+// The vector width of the streaming elementwise loops in Kernels/Lanes: sixteen lanes in this module.
 
 /// The lanes GELU and the exponentials stream through: one AVX-512 register. Each lane runs the
 /// same scalar arithmetic as in the eight-lane builds, so every value has the same bits.

@@ -1,4 +1,4 @@
-// BertModel and SentenceEncoder against Hugging Face transformers: hidden states, attention, embeddings, loading errors.
+// BertModel and SentenceEncoder against Hugging Face: hidden states, attention, embeddings, loading errors.
 
 import Foundation
 import XCTest
@@ -18,7 +18,8 @@ final class BertModelTests: XCTestCase {
         let picks = ids(golden["batch.rows"])
         for (layer, hidden) in out.hiddenStates.enumerated() {
             let rows = (0..<picks.count).map { b in
-                Tensor.stack(picks[b].map { hidden.sliced(b..<b + 1).squeezed(axis: 0).sliced($0..<$0 + 1).squeezed(axis: 0) })
+                let sentence = hidden.sliced(b..<b + 1).squeezed(axis: 0)
+                return Tensor.stack(picks[b].map { sentence.sliced($0..<$0 + 1).squeezed(axis: 0) })
             }
             assertClose(Tensor.stack(rows), golden["hidden.\(layer)"], "hidden state \(layer)")
         }
@@ -58,22 +59,27 @@ final class BertModelTests: XCTestCase {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bert-errors-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let config = BertConfiguration(vocabularySize: 4, hiddenSize: 2, layers: 1, heads: 1, intermediateSize: 3, maxPositions: 5)
+        let config = BertConfiguration(vocabularySize: 4, hiddenSize: 2, layers: 1, heads: 1, intermediateSize: 3,
+            maxPositions: 5)
         var tensors: [String: Tensor] = [:]
         for name in BertWeights.names(for: config) { tensors[name] = Tensor.zeros([1]) }
         let file = folder.appendingPathComponent("model.safetensors")
 
         try SafeTensors.save(tensors, to: file)
         XCTAssertThrowsError(try BertModel(configuration: config, weightsAt: file)) { error in
-            XCTAssertEqual("\(error)", "\(file.path): tensor \"embeddings.word_embeddings.weight\" has shape [1], expected [4, 2]")
+            XCTAssertEqual("\(error)",
+                "\(file.path): tensor \"embeddings.word_embeddings.weight\" has shape [1], expected [4, 2]")
         }
         tensors["encoder.layer.0.attention.self.query.weight"] = nil
         try SafeTensors.save(tensors, to: file)
         XCTAssertThrowsError(try BertModel(configuration: config, weightsAt: file)) { error in
-            XCTAssertEqual("\(error)", "\(file.path): tensor \"encoder.layer.0.attention.self.query.weight\" is missing")
+            XCTAssertEqual("\(error)",
+                "\(file.path): tensor \"encoder.layer.0.attention.self.query.weight\" is missing")
         }
         XCTAssertThrowsError(try SentenceEncoder(contentsOf: folder.appendingPathComponent("nowhere"))) { error in
-            XCTAssertTrue("\(error)".hasSuffix("run scripts/fetch-models.sh to fetch all-MiniLM-L6-v2 into Notes/models/"), "\(error)")
+            XCTAssertTrue(
+                "\(error)".hasSuffix("run scripts/fetch-models.sh to fetch all-MiniLM-L6-v2 into Notes/models/"),
+                "\(error)")
         }
     }
 }

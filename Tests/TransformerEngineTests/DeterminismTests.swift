@@ -12,7 +12,8 @@ final class DeterminismTests: XCTestCase {
         var g = RandomGenerator(seed: 11)
         let model = GPT(config: .init(vocabSize: 20, contextLength: 16, dModel: 32, heads: 4, layers: 2), using: &g)
         let stream = (0..<400).map { ($0 * 7 + $0 / 3) % 20 }
-        let losses = model.train(tokens: stream, steps: 5, batchSize: 6, optimizer: AdamW(learningRate: 3e-3), using: &g)
+        let losses = model.train(tokens: stream, steps: 5, batchSize: 6, optimizer: AdamW(learningRate: 3e-3),
+            using: &g)
         var checksum: UInt32 = 0
         for (_, tensor) in model.parameters {
             for value in tensor.scalars { checksum = (checksum &* 31) &+ value.bitPattern }

@@ -5,6 +5,7 @@ import XCTest
 @testable import TransformerEngine
 import TransformerEngineKernelsAVX2
 import TransformerEngineKernelsAVX512
+import TransformerEngineKernelsShared
 
 final class FastMathTests: XCTestCase {
     /// The engine's own eˣ against libm over the range softmax uses, and exact zero for −∞.
@@ -31,7 +32,7 @@ final class FastMathTests: XCTestCase {
     /// The AVX2 build of GELU and softmax (TransformerEngineKernelsAVX2) gives the baseline build's bits.
     func testAVX2ElementwiseKernelsMatchTheBaselineBuild() throws {
         #if arch(x86_64)
-        try XCTSkipUnless(GemmKernel.avx2IsAvailable, "this CPU has no AVX2")
+        try XCTSkipUnless(KernelBuild.avx2IsAvailable, "this CPU has no AVX2")
         var g = RandomGenerator(seed: 3)
         var x = (0..<301).map { _ in g.nextUniform() * 16 - 8 }
         x += [0, -0, 1e-30, -1e-30, 10, -10, 50, -50, 88.5, -88.5, 200, -200, .infinity, -.infinity]
@@ -55,7 +56,8 @@ final class FastMathTests: XCTestCase {
         let rows = scores.count / 13
         avx2SoftmaxRows(scores, into: &fast, rows: rows, n: 13, rowStride: 13)
         baseline.withUnsafeMutableBufferPointer { out in
-            scores.withUnsafeBufferPointer { softmaxRows($0.baseAddress!, into: out.baseAddress!, rows: rows, n: 13, rowStride: 13) }
+            scores.withUnsafeBufferPointer { softmaxRows($0.baseAddress!, into: out.baseAddress!, rows: rows, n: 13,
+                rowStride: 13) }
         }
         XCTAssertEqual(bits(Array(fast.prefix(scores.count))), bits(Array(baseline.prefix(scores.count))))
         XCTAssertEqual(Array(fast[13..<26]), [Float](repeating: 0, count: 13))
@@ -65,7 +67,8 @@ final class FastMathTests: XCTestCase {
         baseline.withUnsafeMutableBufferPointer { out in
             upstream.withUnsafeBufferPointer { gr in
                 weights.withUnsafeBufferPointer { y in
-                    softmaxBackwardRows(gr.baseAddress!, y.baseAddress!, into: out.baseAddress!, rows: rows, n: 13, rowStride: 13)
+                    softmaxBackwardRows(gr.baseAddress!, y.baseAddress!, into: out.baseAddress!, rows: rows, n: 13,
+                        rowStride: 13)
                 }
             }
         }
@@ -77,12 +80,13 @@ final class FastMathTests: XCTestCase {
     /// from 0 to 40 (whole vectors, a partial one, both) and on values where eˣ and tanh saturate.
     func testAVX512GELUMatchesTheBaselineBuild() throws {
         #if arch(x86_64)
-        try XCTSkipUnless(GemmKernel.avx512IsAvailable, "this CPU has no AVX-512")
+        try XCTSkipUnless(KernelBuild.avx512IsAvailable, "this CPU has no AVX-512")
         var g = RandomGenerator(seed: 5)
         var x = (0..<1000).map { _ in g.nextUniform() * 20 - 10 }
         x += [0, -0, 1e-30, -1e-30, 10, -10, 50, -50, 88.5, -88.5, 200, -200, .infinity, -.infinity, .nan]
         func bits(_ values: [Float]) -> [UInt32] { values.map(\.bitPattern) }
-        typealias Kernel = (UnsafePointer<Float>, UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>?, Int) -> Void
+        typealias Kernel = (UnsafePointer<Float>, UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>?,
+            Int) -> Void
         func run(_ kernel: Kernel, _ input: ArraySlice<Float>) -> [UInt32] {
             var out = [Float](repeating: 7, count: input.count), tanh = out
             Array(input).withUnsafeBufferPointer { x in
@@ -109,7 +113,7 @@ final class FastMathTests: XCTestCase {
     /// The AVX2 build of layer norm (forward, dx, γ/β gradients) and of Adam gives the baseline's bits.
     func testAVX2LayerNormAndAdamMatchTheBaselineBuild() throws {
         #if arch(x86_64)
-        try XCTSkipUnless(GemmKernel.avx2IsAvailable, "this CPU has no AVX2")
+        try XCTSkipUnless(KernelBuild.avx2IsAvailable, "this CPU has no AVX2")
         var g = RandomGenerator(seed: 9)
         let rows = 7, n = 21
         let x = (0..<rows * n).map { _ in g.nextNormal() * 3 }
@@ -129,8 +133,10 @@ final class FastMathTests: XCTestCase {
             normalized: &base.xhat, inverseStd: &base.rstd, output: &base.y)
         XCTAssertEqual(bits(fast.xhat + fast.rstd + fast.y), bits(base.xhat + base.rstd + base.y))
 
-        avx2LayerNormBackwardRows(dy, normalized: fast.xhat, gamma: gamma, inverseStd: fast.rstd, first: 0, count: rows, n: n, dx: &fast.dx)
-        layerNormBackwardRows(dy, normalized: base.xhat, gamma: gamma, inverseStd: base.rstd, rows: 0..<rows, n: n, dx: &base.dx)
+        avx2LayerNormBackwardRows(dy, normalized: fast.xhat, gamma: gamma, inverseStd: fast.rstd, first: 0,
+            count: rows, n: n, dx: &fast.dx)
+        layerNormBackwardRows(dy, normalized: base.xhat, gamma: gamma, inverseStd: base.rstd, rows: 0..<rows, n: n,
+            dx: &base.dx)
         avx2LayerNormParameterGradients(
             dy, normalized: fast.xhat, rows: rows, n: n, rowStride: n, dGamma: &fast.dGamma, dBeta: &fast.dBeta)
         layerNormParameterGradients(
@@ -143,10 +149,7 @@ final class FastMathTests: XCTestCase {
                 decoupledWeightDecay: decoupled, stepSize: 0.1, correction2Root: 0.0447)
             var p1 = x, m1 = dy, v1 = dy.map { $0 * $0 }
             var p2 = p1, m2 = m1, v2 = v1
-            avx2AdamUpdate(
-                learningRate: step.learningRate, beta1: step.beta1, beta2: step.beta2, epsilon: step.epsilon,
-                weightDecay: step.weightDecay, decoupledWeightDecay: decoupled, stepSize: step.stepSize,
-                correction2Root: step.correction2Root, parameters: &p1, gradients: dy, m: &m1, v: &v1, count: x.count)
+            avx2AdamUpdate(step, parameters: &p1, gradients: dy, m: &m1, v: &v1, count: x.count)
             adamUpdate(step, parameters: &p2, gradients: dy, m: &m2, v: &v2, count: x.count)
             XCTAssertEqual(bits(p1 + m1 + v1), bits(p2 + m2 + v2), "decoupled \(decoupled)")
         }

@@ -27,8 +27,10 @@ final class FusedAttentionTests: XCTestCase {
         dModel: Int = 8, heads: Int = 2, batch: Int = 2, queries: Int, keys: Int? = nil, mask: Tensor?,
         file: StaticString = #filePath, line: UInt = #line
     ) {
-        let fused = run(dModel: dModel, heads: heads, batch: batch, queries: queries, keys: keys, mask: mask, staged: false, seed: 5)
-        let staged = run(dModel: dModel, heads: heads, batch: batch, queries: queries, keys: keys, mask: mask, staged: true, seed: 5)
+        let fused = run(dModel: dModel, heads: heads, batch: batch, queries: queries, keys: keys, mask: mask,
+            staged: false, seed: 5)
+        let staged = run(dModel: dModel, heads: heads, batch: batch, queries: queries, keys: keys, mask: mask,
+            staged: true, seed: 5)
         XCTAssertEqual(fused.count, staged.count, file: file, line: line)
         XCTAssertTrue(fused == staged, "fused attention differs from the stages in some bit", file: file, line: line)
     }

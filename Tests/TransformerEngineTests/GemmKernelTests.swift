@@ -1,4 +1,4 @@
-// The AVX2 and AVX-512 GEMM kernels against the generic one: the same bits on every shape, stride, mode and thread count.
+// The AVX2 and AVX-512 GEMM kernels against the generic one: the same bits on every shape, stride, mode, thread count.
 
 import XCTest
 @testable import TransformerEngine
@@ -7,7 +7,7 @@ final class GemmKernelTests: XCTestCase {
     /// One product `op(A)·op(B)` (+ C when accumulating) with a chosen kernel, as raw bit patterns.
     func productBits(
         m: Int, n: Int, k: Int, a: [Float], b: [Float], transposeA: Bool, transposeB: Bool,
-        start: [Float], accumulate: Bool, kernel: GemmKernel
+        start: [Float], accumulate: Bool, kernel: KernelBuild
     ) -> [UInt32] {
         var c = start
         a.withUnsafeBufferPointer { x in
@@ -15,9 +15,11 @@ final class GemmKernelTests: XCTestCase {
                 c.withUnsafeMutableBufferPointer { out in
                     gemm(
                         m: m, n: n, k: k,
-                        a: MatrixOperand(base: x.baseAddress!, rowStride: transposeA ? 1 : k, columnStride: transposeA ? m : 1),
-                        b: MatrixOperand(base: y.baseAddress!, rowStride: transposeB ? 1 : n, columnStride: transposeB ? k : 1),
-                        c: out.baseAddress!, ldc: n, accumulate: accumulate, kernel: kernel)
+                        a: MatrixOperand(base: x.baseAddress!, rowStride: transposeA ? 1 : k,
+                            columnStride: transposeA ? m : 1),
+                        b: MatrixOperand(base: y.baseAddress!, rowStride: transposeB ? 1 : n,
+                            columnStride: transposeB ? k : 1),
+                        c: out.baseAddress!, ldc: n, accumulate: accumulate, kernels: KernelTable(kernel))
                 }
             }
         }
@@ -25,16 +27,16 @@ final class GemmKernelTests: XCTestCase {
     }
 
     func testAVX2KernelGivesTheGenericKernelsBitsOnManyShapes() throws {
-        try XCTSkipUnless(GemmKernel.avx2IsAvailable, "this CPU has no AVX2")
+        try XCTSkipUnless(KernelBuild.avx2IsAvailable, "this CPU has no AVX2")
         try assertKernelGivesTheGenericKernelsBits(.avx2)
     }
 
     func testAVX512KernelGivesTheGenericKernelsBitsOnManyShapes() throws {
-        try XCTSkipUnless(GemmKernel.avx512IsAvailable, "this CPU has no AVX-512")
+        try XCTSkipUnless(KernelBuild.avx512IsAvailable, "this CPU has no AVX-512")
         try assertKernelGivesTheGenericKernelsBits(.avx512)
     }
 
-    private func assertKernelGivesTheGenericKernelsBits(_ kernel: GemmKernel) throws {
+    private func assertKernelGivesTheGenericKernelsBits(_ kernel: KernelBuild) throws {
         var g = RandomGenerator(seed: 21)
         // Odd sizes, edge tiles in both directions, k across the 256-deep panel boundary,
         // n across the 512-wide block boundary, m across the 72-row block boundary; attention's
@@ -42,7 +44,8 @@ final class GemmKernelTests: XCTestCase {
         // 64 to 264 take the AVX-512 tiles with 24-row tiles, 6-row edges and partial 16-column
         // strips (64 and 128 columns would read A in place on the AVX2 tiles).
         let shapes = [
-            (1, 1, 1), (6, 8, 8), (6, 16, 16), (5, 7, 9), (7, 13, 15), (13, 31, 17), (12, 24, 40), (32, 16, 32), (30, 32, 16),
+            (1, 1, 1), (6, 8, 8), (6, 16, 16), (5, 7, 9), (7, 13, 15), (13, 31, 17), (12, 24, 40), (32, 16, 32),
+            (30, 32, 16),
             (73, 257, 33), (80, 300, 520), (150, 270, 530), (6, 513, 24), (37, 64, 1), (12, 20, 136), (17, 9, 150),
             (72, 40, 200), (30, 260, 264), (40, 32, 64), (100, 128, 128),
         ]
@@ -60,8 +63,8 @@ final class GemmKernelTests: XCTestCase {
                             m: m, n: n, k: k, a: a, b: b, transposeA: transposeA, transposeB: transposeB,
                             start: start, accumulate: accumulate, kernel: kernel)
                         XCTAssertEqual(
-                            generic, chosen, "\(kernel) " +
-                            "m \(m) k \(k) n \(n) transposeA \(transposeA) transposeB \(transposeB) accumulate \(accumulate)")
+                            generic, chosen, "\(kernel) m \(m) k \(k) n \(n) transposeA \(transposeA) "
+                                + "transposeB \(transposeB) accumulate \(accumulate)")
                     }
                 }
             }
@@ -72,8 +75,10 @@ final class GemmKernelTests: XCTestCase {
     /// and two threads, for shapes that take the shared region and shapes that do not.
     func testTwoProductsTogetherGiveTheBitsOfTwoCalls() {
         var g = RandomGenerator(seed: 31)
-        // (rows, width, columns): dx = g·W is rows×columns with depth width, dW = gᵀ·x is width×columns with depth rows.
-        for (rows, width, columns) in [(256, 32, 32), (256, 128, 32), (100, 24, 40), (256, 32, 136), (300, 40, 16), (8, 8, 8)] {
+        // (rows, width, columns): dx = g·W is rows×columns with depth width, dW = gᵀ·x is width×columns
+        // with depth rows.
+        let shapes = [(256, 32, 32), (256, 128, 32), (100, 24, 40), (256, 32, 136), (300, 40, 16), (8, 8, 8)]
+        for (rows, width, columns) in shapes {
             let gradient = Tensor.randn([rows * width], using: &g).scalars
             let weight = Tensor.randn([width * columns], using: &g).scalars
             let input = Tensor.randn([rows * columns], using: &g).scalars
@@ -102,7 +107,8 @@ final class GemmKernelTests: XCTestCase {
                                         gemmTogether(first, second)
                                     } else {
                                         for p in [first, second] {
-                                            gemm(m: p.m, n: p.n, k: p.k, a: p.a, b: p.b, c: p.c, ldc: p.ldc, accumulate: p.accumulate)
+                                            gemm(m: p.m, n: p.n, k: p.k, a: p.a, b: p.b, c: p.c, ldc: p.ldc,
+                                                accumulate: p.accumulate)
                                         }
                                     }
                                 }
@@ -127,8 +133,9 @@ final class GemmKernelTests: XCTestCase {
             let aT = (0..<(k * m)).map { a[($0 % m) * k + $0 / m] }
             let bT = (0..<(n * k)).map { b[($0 % k) * n + $0 / k] }
             let zero = [Float](repeating: 0, count: m * n)
-            let kernels: [GemmKernel] =
-                GemmKernel.avx512IsAvailable ? [.generic, .avx2, .avx512] : GemmKernel.avx2IsAvailable ? [.generic, .avx2] : [.generic]
+            let kernels: [KernelBuild] =
+                KernelBuild.avx512IsAvailable ? [.generic, .avx2, .avx512]
+                    : KernelBuild.avx2IsAvailable ? [.generic, .avx2] : [.generic]
             for kernel in kernels {
                 let direct = productBits(
                     m: m, n: n, k: k, a: a, b: b, transposeA: false, transposeB: false,
@@ -142,7 +149,7 @@ final class GemmKernelTests: XCTestCase {
     }
 
     func testEveryKernelAgreesOnOneAndTwoThreadsOnLargeProducts() throws {
-        try XCTSkipUnless(GemmKernel.avx2IsAvailable, "this CPU has no AVX2")
+        try XCTSkipUnless(KernelBuild.avx2IsAvailable, "this CPU has no AVX2")
         var g = RandomGenerator(seed: 22)
         for (m, k, n) in [(200, 300, 190), (257, 513, 300)] {
             let a = Tensor.randn([m * k], using: &g).scalars, b = Tensor.randn([k * n], using: &g).scalars
@@ -152,7 +159,7 @@ final class GemmKernelTests: XCTestCase {
                 m: m, n: n, k: k, a: a, b: b, transposeA: false, transposeB: true, start: zero, accumulate: false,
                 kernel: .generic)
             EngineThreads.set(2)
-            for kernel in GemmKernel.avx512IsAvailable ? [GemmKernel.avx2, .avx512] : [.avx2] {
+            for kernel in KernelBuild.avx512IsAvailable ? [KernelBuild.avx2, .avx512] : [.avx2] {
                 let chosen = productBits(
                     m: m, n: n, k: k, a: a, b: b, transposeA: false, transposeB: true, start: zero, accumulate: false,
                     kernel: kernel)
@@ -164,11 +171,12 @@ final class GemmKernelTests: XCTestCase {
     func testLitbookKernelGenericForcesThePortableKernel() {
         // The choice is made once per process; a run with LITBOOK_KERNEL=generic must report it.
         if ProcessInfo.processInfo.environment["LITBOOK_KERNEL"] == "generic" {
-            XCTAssertEqual(GemmKernel.current, .generic)
+            XCTAssertEqual(KernelBuild.current, .generic)
         } else {
-            let widest: GemmKernel = GemmKernel.avx512IsAvailable ? .avx512 : GemmKernel.avx2IsAvailable ? .avx2 : .generic
+            let widest: KernelBuild =
+                KernelBuild.avx512IsAvailable ? .avx512 : KernelBuild.avx2IsAvailable ? .avx2 : .generic
             let stopsAtAVX2 = ProcessInfo.processInfo.environment["LITBOOK_KERNEL"] == "avx2" && widest == .avx512
-            XCTAssertEqual(GemmKernel.current, stopsAtAVX2 ? .avx2 : widest)
+            XCTAssertEqual(KernelBuild.current, stopsAtAVX2 ? .avx2 : widest)
         }
     }
 }

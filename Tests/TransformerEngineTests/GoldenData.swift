@@ -39,5 +39,6 @@ func assertClose(
     let scale = expected.scalars.map(abs).max() ?? 1
     var worst: Float = 0
     for (a, e) in zip(actual.scalars, expected.scalars) where !(a == e) { worst = max(worst, abs(a - e)) }
-    XCTAssertLessThanOrEqual(worst, tolerance * max(scale, 1e-2), "\(what): worst difference \(worst), scale \(scale)", file: file, line: line)
+    XCTAssertLessThanOrEqual(worst, tolerance * max(scale, 1e-2), "\(what): worst difference \(worst), scale \(scale)",
+        file: file, line: line)
 }

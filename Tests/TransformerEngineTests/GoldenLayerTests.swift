@@ -37,7 +37,10 @@ final class GoldenLayerTests: XCTestCase {
     }
 
     func testSoftmaxLogSoftmaxAndGELU() {
-        for (name, f) in [("softmax", { (x: Tensor) in x.softmax() }), ("logsoftmax", { $0.logSoftmax() }), ("gelu", { $0.gelu() })] {
+        let functions: [(String, (Tensor) -> Tensor)] = [
+            ("softmax", { $0.softmax() }), ("logsoftmax", { $0.logSoftmax() }), ("gelu", { $0.gelu() }),
+        ]
+        for (name, f) in functions {
             let x = golden["\(name).x"].requiringGrad()
             let y = f(x)
             assertClose(y, golden["\(name).y"], "\(name) output")

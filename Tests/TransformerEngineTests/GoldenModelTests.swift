@@ -33,7 +33,8 @@ final class GoldenModelTests: XCTestCase {
         let golden = try GoldenData("transformer.safetensors")
         var g = RandomGenerator(seed: 0)
         let model = Transformer(
-            config: .init(sourceVocabSize: 11, targetVocabSize: 9, dModel: 8, heads: 2, layers: 2, hidden: 16, maxLength: 16),
+            config: .init(sourceVocabSize: 11, targetVocabSize: 9, dModel: 8, heads: 2, layers: 2, hidden: 16,
+                maxLength: 16),
             using: &g)
         let names = model.parameters.map(\.name)
         try model.load(golden.tensors.filter { names.contains($0.key) })

@@ -24,7 +24,8 @@ final class ModelBehaviourTests: XCTestCase {
             }
         }
         XCTAssertEqual(stages.masked.scalar(at: [0, 0, 0, 3]), -.infinity)
-        XCTAssertEqual(stages.scaled.scalar(at: [0, 1, 2, 1]), stages.scores.scalar(at: [0, 1, 2, 1]) / 2, accuracy: 1e-6)
+        XCTAssertEqual(stages.scaled.scalar(at: [0, 1, 2, 1]), stages.scores.scalar(at: [0, 1, 2, 1]) / 2,
+            accuracy: 1e-6)
     }
 
     func testPaddingMaskBlocksPaddedKeys() {
@@ -74,7 +75,8 @@ final class ModelBehaviourTests: XCTestCase {
 
     func testEncoderDecoderGivesTargetLogits() {
         var g = RandomGenerator(seed: 6)
-        let model = Transformer(config: .init(sourceVocabSize: 9, targetVocabSize: 7, dModel: 8, heads: 2, layers: 1), using: &g)
+        let model = Transformer(config: .init(sourceVocabSize: 9, targetVocabSize: 7, dModel: 8, heads: 2, layers: 1),
+            using: &g)
         let logits = model(source: [[1, 2, 3, 0]], target: [[1, 4]], padID: 0)
         XCTAssertEqual(logits.shape, [1, 2, 7])
         XCTAssertTrue(model.parameters.contains { $0.name == "decoder.layers.0.crossAttention.query.weight" })
@@ -169,7 +171,8 @@ final class ModelBehaviourTests: XCTestCase {
             (plain * upstream).sum().backward()
             let plainGrads = [x.grad, layer.weight.grad, layer.bias!.grad].map { $0?.scalars.map(\.bitPattern) }
             XCTAssertEqual(fused.shape, plain.shape)
-            XCTAssertEqual(fused.scalars.map(\.bitPattern), plain.scalars.map(\.bitPattern), "\(rows)×\(inFeatures)→\(outFeatures)")
+            XCTAssertEqual(fused.scalars.map(\.bitPattern), plain.scalars.map(\.bitPattern),
+                "\(rows)×\(inFeatures)→\(outFeatures)")
             XCTAssertEqual(fusedGrads, plainGrads, "gradients \(rows)×\(inFeatures)→\(outFeatures)")
         }
     }
@@ -190,7 +193,8 @@ final class WeightFileTests: XCTestCase {
         var g = RandomGenerator(seed: 1)
         let trained = GPT(config: config, using: &g)
         let fresh = GPT(config: config, using: &g)
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("litbook-weights-\(UInt32.random(in: 0...UInt32.max)).safetensors")
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("litbook-weights-\(UInt32.random(in: 0...UInt32.max)).safetensors")
         defer { try? FileManager.default.removeItem(at: url) }
         try trained.save(to: url)
         XCTAssertNotEqual(fresh.nextTokenLogits([1, 2]).scalars, trained.nextTokenLogits([1, 2]).scalars)
@@ -213,7 +217,8 @@ final class TranslationTests: XCTestCase {
     func testTrainedEncoderDecoderLearnsToCopy() {
         var g = RandomGenerator(seed: 4)
         let model = Transformer(
-            config: .init(sourceVocabSize: 8, targetVocabSize: 8, dModel: 16, heads: 2, layers: 1, maxLength: 8), using: &g)
+            config: .init(sourceVocabSize: 8, targetVocabSize: 8, dModel: 16, heads: 2, layers: 1, maxLength: 8),
+                using: &g)
         let optimizer = Adam(learningRate: 1e-2)
         let start = 1, end = 2
         for _ in 0..<120 {

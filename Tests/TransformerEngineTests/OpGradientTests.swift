@@ -78,6 +78,8 @@ final class OpGradientTests: XCTestCase {
         assertGradientsMatchFiniteDifferences([x]) { crossEntropy($0[0], targets: [1, -100, 0], ignoreIndex: -100) }
         assertGradientsMatchFiniteDifferences([x, random([3, 5])]) { mse($0[0], $0[1]) }
         let mask = Tensor.causalMask(3).sliced(0..<3, axis: 1)
-        assertGradientsMatchFiniteDifferences([random([3, 3])]) { $0[0].maskedFill(mask.equal(to: 0), with: -1e9).softmax() }
+        assertGradientsMatchFiniteDifferences([random([3, 3])]) {
+            $0[0].maskedFill(mask.equal(to: 0), with: -1e9).softmax()
+        }
     }
 }

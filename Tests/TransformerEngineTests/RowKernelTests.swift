@@ -89,7 +89,7 @@ final class RowKernelTests: XCTestCase {
             softmaxBackwardRows(upstream, expected, into: &dx, rows: rows, n: n, rowStride: n)
             XCTAssertEqual(bits(dx), bits(expectedBackward), "softmax backward \(rows)×\(n)")
             #if arch(x86_64)
-            if GemmKernel.avx2IsAvailable {
+            if KernelBuild.avx2IsAvailable {
                 avx2SoftmaxRows(x, into: &out, rows: rows, n: n, rowStride: n)
                 XCTAssertEqual(bits(out), bits(expected), "AVX2 softmax \(rows)×\(n)")
                 avx2SoftmaxBackwardRows(upstream, expected, into: &dx, rows: rows, n: n, rowStride: n)

@@ -15,7 +15,8 @@ final class SafeTensorsErrorTests: XCTestCase {
         return data
     }
 
-    private func entry(_ name: String, dtype: String = "F32", shape: String = "[2]", offsets: String = "[0,8]") -> String {
+    private func entry(_ name: String, dtype: String = "F32", shape: String = "[2]",
+        offsets: String = "[0,8]") -> String {
         #""\#(name)":{"dtype":"\#(dtype)","shape":\#(shape),"data_offsets":\#(offsets)}"#
     }
 
@@ -44,7 +45,8 @@ final class SafeTensorsErrorTests: XCTestCase {
             (file("{\(entry("wte", shape: "[true, 2]"))}"),
              #"m.safetensors: tensor "wte": bad JSON header: "shape" must be an array of non-negative integers"#),
             (file("{\(entry("wte", offsets: "[0,4,8]"))}"),
-             #"m.safetensors: tensor "wte": bad JSON header: "data_offsets" must be two non-negative integers [begin, end]"#),
+             #"m.safetensors: tensor "wte": bad JSON header: "#
+                + #""data_offsets" must be two non-negative integers [begin, end]"#),
             (file(#"{"wte":{"shape":[2],"data_offsets":[0,8]}}"#),
              #"m.safetensors: tensor "wte": bad JSON header: "dtype" must be a string"#),
             (file(#"{"wte":[1]}"#),
@@ -72,7 +74,8 @@ final class SafeTensorsErrorTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: url) }
         try Data([0, 0, 0]).write(to: url)
         XCTAssertThrowsError(try SafeTensors.load(from: url)) { error in
-            XCTAssertEqual(error as? SafeTensorsError, SafeTensorsError(file: url.path, reason: .truncated(fileSize: 3)))
+            XCTAssertEqual(error as? SafeTensorsError, SafeTensorsError(file: url.path,
+                reason: .truncated(fileSize: 3)))
             XCTAssertTrue("\(error)".hasPrefix(url.path + ": truncated"))
         }
     }

@@ -12,10 +12,12 @@ final class SafeTensorsFixtureTests: XCTestCase {
     }
 
     /// Compares bit patterns, so -0.0 differs from 0.0 and NaN equals NaN.
-    private func assertBits(_ actual: Tensor?, shape: [Int], _ expected: [Float], file: StaticString = #filePath, line: UInt = #line) {
+    private func assertBits(_ actual: Tensor?, shape: [Int], _ expected: [Float], file: StaticString = #filePath,
+        line: UInt = #line) {
         guard let actual else { return XCTFail("tensor missing", file: file, line: line) }
         XCTAssertEqual(actual.shape, shape, file: file, line: line)
-        XCTAssertEqual(actual.scalars.map(\.bitPattern), expected.map(\.bitPattern), "\(actual.scalars)", file: file, line: line)
+        XCTAssertEqual(actual.scalars.map(\.bitPattern), expected.map(\.bitPattern), "\(actual.scalars)", file: file,
+            line: line)
     }
 
     func testReadsFloat32ExactlyFollowingTheOffsets() throws {

@@ -26,7 +26,8 @@ final class SafeTensorsRoundTripTests: XCTestCase {
 
     func testTheBytesAreFixedAndFollowTheFormat() throws {
         let data = try SafeTensors.data(for: ["b": Tensor([2]), "a": Tensor(shape: [], scalars: [1])])
-        let header = #"{"a":{"dtype":"F32","shape":[],"data_offsets":[0,4]},"b":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}}"#
+        let header = #"{"a":{"dtype":"F32","shape":[],"data_offsets":[0,4]},"#
+            + #""b":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}}"#
         let padded = header + String(repeating: " ", count: (8 - header.utf8.count % 8) % 8)
         var expected = Data()
         withUnsafeBytes(of: UInt64(padded.utf8.count).littleEndian) { expected.append(contentsOf: $0) }
@@ -62,7 +63,8 @@ final class SafeTensorsRoundTripTests: XCTestCase {
         XCTAssertThrowsError(try SafeTensors.data(for: ["__metadata__": Tensor([1])], file: "m.safetensors")) { error in
             XCTAssertEqual(
                 "\(error)",
-                #"m.safetensors: tensor "__metadata__": "__metadata__" is reserved for the file's metadata and cannot name a tensor"#)
+                #"m.safetensors: tensor "__metadata__": "__metadata__" is reserved for the file's metadata "#
+                    + #"and cannot name a tensor"#)
         }
     }
 }

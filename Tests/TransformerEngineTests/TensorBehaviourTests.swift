@@ -63,8 +63,10 @@ final class TensorBehaviourTests: XCTestCase {
 
     func testShapeErrorsNameBothShapes() {
         let cases: [(Result<[Int], ShapeError>, String)] = [
-            (Tensor.checkBroadcast([2, 3], [4], op: "+"), "+: shapes [2, 3] and [4] cannot be broadcast together (axis 1: 3 vs 4)"),
-            (Tensor.checkBroadcast([2, 3], [3, 2, 5], op: "*"), "*: shapes [2, 3] and [3, 2, 5] cannot be broadcast together (axis 2: 3 vs 5)"),
+            (Tensor.checkBroadcast([2, 3], [4], op: "+"),
+                "+: shapes [2, 3] and [4] cannot be broadcast together (axis 1: 3 vs 4)"),
+            (Tensor.checkBroadcast([2, 3], [3, 2, 5], op: "*"),
+                "*: shapes [2, 3] and [3, 2, 5] cannot be broadcast together (axis 2: 3 vs 5)"),
         ]
         for (result, message) in cases {
             guard case .failure(let error) = result else { return XCTFail("expected an error: \(message)") }

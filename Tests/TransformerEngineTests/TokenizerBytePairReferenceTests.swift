@@ -6,7 +6,8 @@ import XCTest
 final class TokenizerBytePairReferenceTests: XCTestCase {
     /// Training the obvious way: split into words, then repeatedly count all adjacent pairs,
     /// merge the most frequent (ties to the smallest pair), and rewrite every word.
-    private func referenceTraining(_ corpus: String, merges count: Int) -> (merges: [BytePairTokenizer.Merge], words: [String: [Int]]) {
+    private func referenceTraining(_ corpus: String, merges count: Int) -> (merges: [BytePairTokenizer.Merge],
+        words: [String: [Int]]) {
         var words: [String: [Int]] = [:]
         var occurrences: [String: Int] = [:]
         for word in PreTokenizer.words(in: Array(corpus.utf8)) {
@@ -18,11 +19,13 @@ final class TokenizerBytePairReferenceTests: XCTestCase {
         while merges.count < count {
             var pairCounts: [[Int]: Int] = [:]
             for (text, tokens) in words {
-                for index in tokens.indices.dropLast() { pairCounts[[tokens[index], tokens[index + 1]], default: 0] += occurrences[text]! }
+                for index in tokens.indices.dropLast() { pairCounts[[tokens[index], tokens[index + 1]],
+                    default: 0] += occurrences[text]! }
             }
             let candidates = pairCounts.filter { $0.value >= 2 }
             // The greatest count wins; among equal counts, the smallest pair is "greatest".
-            guard let best = candidates.max(by: { $0.value < $1.value || ($0.value == $1.value && $1.key.lexicographicallyPrecedes($0.key)) })
+            guard let best = candidates.max(by: { $0.value < $1.value || ($0.value == $1.value
+                && $1.key.lexicographicallyPrecedes($0.key)) })
             else { break }
             let id = 256 + merges.count
             merges.append(.init(best.key[0], best.key[1]))

@@ -68,8 +68,10 @@ final class TokenizerFileTests: XCTestCase {
         let table: [(json: String, message: String)] = [
             ("{", "tok.json: not valid JSON"),
             ("[]", "tok.json: expected a JSON object at the top level"),
-            (#"{"format": "gpt2"}"#, #"tok.json: not a litbook tokenizer: "format" is "gpt2", expected "litbook-tokenizer""#),
-            (#"{"format": "litbook-tokenizer", "version": 2}"#, "tok.json: unsupported version 2; this litbook reads version 1"),
+            (#"{"format": "gpt2"}"#,
+                #"tok.json: not a litbook tokenizer: "format" is "gpt2", expected "litbook-tokenizer""#),
+            (#"{"format": "litbook-tokenizer", "version": 2}"#,
+                "tok.json: unsupported version 2; this litbook reads version 1"),
             (#"{"format": "litbook-tokenizer", "version": 1, "kind": "character"}"#,
              #"tok.json: this is a "character" tokenizer file, expected "byte-pair""#),
             (#"{"format": "litbook-tokenizer", "version": 1, "kind": "byte-pair", "specialTokens": ["<a>", "<a>"]}"#,
@@ -83,7 +85,8 @@ final class TokenizerFileTests: XCTestCase {
             (#"{\#(header), "merges": [[-1, 98]]}"#, "tok.json: merge 0 must be two ids [left, right], found"),
         ]
         for row in table {
-            XCTAssertThrowsError(try BytePairTokenizer(json: Data(row.json.utf8), file: "tok.json"), row.json) { error in
+            XCTAssertThrowsError(try BytePairTokenizer(json: Data(row.json.utf8), file: "tok.json"),
+                row.json) { error in
                 XCTAssertTrue("\(error)".hasPrefix(row.message), "got: \(error)\nwanted: \(row.message)")
             }
         }
@@ -92,12 +95,15 @@ final class TokenizerFileTests: XCTestCase {
     func testBadCharacterListsNameTheCharacter() {
         let header = #""format": "litbook-tokenizer", "version": 1, "kind": "character", "specialTokens": []"#
         let table: [(json: String, message: String)] = [
-            (#"{\#(header), "characters": ["a", "ab"]}"#, #"chars.json: character 1 "ab" must be exactly one Unicode scalar, found 2"#),
+            (#"{\#(header), "characters": ["a", "ab"]}"#,
+                #"chars.json: character 1 "ab" must be exactly one Unicode scalar, found 2"#),
             (#"{\#(header), "characters": ["中", "中"]}"#, #"chars.json: character 1 "中" is listed twice"#),
-            (#"{\#(header), "characters": "abc"}"#, #"chars.json: "characters" must be an array of strings, found "abc""#),
+            (#"{\#(header), "characters": "abc"}"#,
+                #"chars.json: "characters" must be an array of strings, found "abc""#),
         ]
         for row in table {
-            XCTAssertThrowsError(try CharacterTokenizer(json: Data(row.json.utf8), file: "chars.json"), row.json) { error in
+            XCTAssertThrowsError(try CharacterTokenizer(json: Data(row.json.utf8), file: "chars.json"),
+                row.json) { error in
                 XCTAssertEqual("\(error)", row.message)
             }
         }

@@ -24,7 +24,8 @@ enum SampleText {
         return (0..<count).map { _ in
             var text = String.UnicodeScalarView()
             for _ in 0..<Int.random(in: 0...40, using: &generator) {
-                let ranges: [ClosedRange<UInt32>] = [0...0x7F, 0x80...0x7FF, 0x4E00...0x9FFF, 0x1F300...0x1FAFF, 0...0x10FFFF]
+                let ranges: [ClosedRange<UInt32>] = [0...0x7F, 0x80...0x7FF, 0x4E00...0x9FFF, 0x1F300...0x1FAFF,
+                    0...0x10FFFF]
                 let range = ranges[Int.random(in: 0..<ranges.count, using: &generator)]
                 if let scalar = Unicode.Scalar(UInt32.random(in: range, using: &generator)) { text.append(scalar) }
             }

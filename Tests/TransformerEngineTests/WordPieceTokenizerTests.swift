@@ -43,7 +43,8 @@ final class WordPieceTokenizerTests: XCTestCase {
             (String(repeating: "un", count: 51), ["[UNK]"]),  // 102 characters: over the limit of 100
             ("unaffable [SEP] want", ["un", "##aff", "##able", "[SEP]", "want"]),
             ("want[MASK]ed", ["want", "[MASK]", "[UNK]"]),  // a special token splits even without spaces
-            ("want [sep]", ["want", "[UNK]", "[UNK]", "[UNK]"]),  // only the exact spelling is special ("[" is not in this vocabulary)
+            ("want [sep]", ["want", "[UNK]", "[UNK]", "[UNK]"]),
+                // only the exact spelling is special ("[" is not in this vocabulary)
         ]
         for (text, expected) in cases {
             XCTAssertEqual(small.tokens(text), ["[CLS]"] + expected + ["[SEP]"], text.debugDescription)

@@ -21,7 +21,8 @@ public enum Sampling: Sendable, Equatable {
         case .greedy:
             return Tensor(logits).argmax()
         case .temperature(let t):
-            return Sampling.draw(Sampling.probabilities(logits, temperature: t, keep: Array(logits.indices)), using: &generator)
+            return Sampling.draw(Sampling.probabilities(logits, temperature: t, keep: Array(logits.indices)),
+                using: &generator)
         case .topK(let k, let t):
             let kept = Array(Sampling.ranked(logits).prefix(Swift.max(1, k)))
             return Sampling.draw(Sampling.probabilities(logits, temperature: t, keep: kept), using: &generator)

@@ -1,29 +1,25 @@
-// Elementwise kernels that run on AVX2 when the CPU has it (the same LaneMath arithmetic, twice as wide), over threads when large.
+// Elementwise, row and optimizer kernels over raw buffers, through the chosen build's table, over threads when large.
 
-import TransformerEngineKernelsAVX2
-import TransformerEngineKernelsAVX512
+import TransformerEngineKernelsShared
 
 // MARK: - Dispatch
 
-/// GELU, softmax, layer norm and Adam over raw buffers, through TransformerEngineKernelsAVX2 when `GemmKernel.current`
-/// chose AVX2 or AVX-512 (GELU through TransformerEngineKernelsAVX512 when `GemmKernel.wideElementwise`), else
-/// through this module's baseline build of the same functions. Same bits either way.
+/// GELU, softmax, cross-entropy, layer norm and Adam over raw buffers, through `KernelTable.current`
+/// (the build chosen for this process) and cut into blocks over threads when large. Same bits
+/// whatever the build and the thread count.
 enum Elementwise {
+    /// The chosen build's functions.
+    private static var kernels: KernelTable { .current }
+
     /// out[i] = GELU(x[i]), with each tanh term kept in `tanh` when given (for backward). `out`
     /// may be `x`. O(count).
     static func gelu(
-        _ x: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, keepingTanh tanh: UnsafeMutablePointer<Float>?,
-        count: Int
+        _ x: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>,
+        keepingTanh tanh: UnsafeMutablePointer<Float>?, count: Int
     ) {
         inBlocks(count) { start, length in
             let t = tanh.map { $0 + start }
-            #if arch(x86_64)
-            if GemmKernel.wideElementwise {
-                return avx512GELU(x + start, into: out + start, keepingTanh: t, count: length)
-            }
-            if GemmKernel.current.usesAVX2 { return avx2GELU(x + start, into: out + start, keepingTanh: t, count: length) }
-            #endif
-            TransformerEngine.gelu(x + start, into: out + start, keepingTanh: t, count: length)
+            kernels.gelu(x + start, out + start, t, length)
         }
     }
 
@@ -33,12 +29,7 @@ enum Elementwise {
         into out: UnsafeMutablePointer<Float>, count: Int
     ) {
         inBlocks(count) { start, length in
-            #if arch(x86_64)
-            if GemmKernel.current.usesAVX2 {
-                return avx2GELUBackward(g + start, x + start, tanh: tanh + start, into: out + start, count: length)
-            }
-            #endif
-            TransformerEngine.geluBackward(g + start, x + start, tanh: tanh + start, into: out + start, count: length)
+            kernels.geluBackward(g + start, x + start, tanh + start, out + start, length)
         }
     }
 
@@ -50,10 +41,7 @@ enum Elementwise {
         let stride = rowStride ?? n
         inBlocks(rows, unit: stride) { first, count in
             let x = x + first * stride, out = out + first * stride
-            #if arch(x86_64)
-            if GemmKernel.current.usesAVX2 { return avx2SoftmaxRows(x, into: out, rows: count, n: n, rowStride: stride) }
-            #endif
-            TransformerEngine.softmaxRows(x, into: out, rows: count, n: n, rowStride: stride)
+            kernels.softmaxRows(x, out, count, n, stride)
         }
     }
 
@@ -66,12 +54,7 @@ enum Elementwise {
         let stride = rowStride ?? n
         inBlocks(rows, unit: stride) { first, count in
             let g = g + first * stride, y = y + first * stride, out = out + first * stride
-            #if arch(x86_64)
-            if GemmKernel.current.usesAVX2 {
-                return avx2SoftmaxBackwardRows(g, y, into: out, rows: count, n: n, rowStride: stride)
-            }
-            #endif
-            TransformerEngine.softmaxBackwardRows(g, y, into: out, rows: count, n: n, rowStride: stride)
+            kernels.softmaxBackwardRows(g, y, out, count, n, stride)
         }
     }
 
@@ -83,12 +66,7 @@ enum Elementwise {
     ) {
         inBlocks(rows, unit: n) { first, count in
             let x = x + first * n, out = out + first * n, peaks = peaks + first, sums = sums + first
-            #if arch(x86_64)
-            if GemmKernel.current.usesAVX2 {
-                return avx2CrossEntropyRows(x, into: out, rows: count, n: n, peaks: peaks, sums: sums)
-            }
-            #endif
-            TransformerEngine.crossEntropyRows(x, into: out, rows: count, n: n, peaks: peaks, sums: sums)
+            kernels.crossEntropyRows(x, out, count, n, peaks, sums)
         }
     }
 
@@ -119,16 +97,7 @@ enum Elementwise {
         output: UnsafeMutablePointer<Float>
     ) {
         inBlocks(rows, unit: n) { first, count in
-            #if arch(x86_64)
-            if GemmKernel.current.usesAVX2 {
-                return avx2LayerNormRows(
-                    x, gamma: gamma, beta: beta, first: first, count: count, n: n, epsilon: epsilon,
-                    normalized: normalized, inverseStd: inverseStd, output: output)
-            }
-            #endif
-            layerNormRows(
-                x, gamma: gamma, beta: beta, rows: first..<first + count, n: n, epsilon: epsilon,
-                normalized: normalized, inverseStd: inverseStd, output: output)
+            kernels.layerNormRows(x, gamma, beta, first, count, n, epsilon, normalized, inverseStd, output)
         }
     }
 
@@ -141,28 +110,11 @@ enum Elementwise {
         dGamma: UnsafeMutablePointer<Float>, dBeta: UnsafeMutablePointer<Float>
     ) {
         func dxRows(_ first: Int, _ count: Int) {
-            #if arch(x86_64)
-            if GemmKernel.current.usesAVX2 {
-                return avx2LayerNormBackwardRows(
-                    dy, normalized: normalized, gamma: gamma, inverseStd: inverseStd, first: first, count: count, n: n,
-                    dx: dx)
-            }
-            #endif
-            layerNormBackwardRows(
-                dy, normalized: normalized, gamma: gamma, inverseStd: inverseStd, rows: first..<first + count, n: n,
-                dx: dx)
+            kernels.layerNormBackwardRows(dy, normalized, gamma, inverseStd, first, count, n, dx)
         }
         func parameterColumns(_ first: Int, _ count: Int) {
-            #if arch(x86_64)
-            if GemmKernel.current.usesAVX2 {
-                return avx2LayerNormParameterGradients(
-                    dy + first, normalized: normalized + first, rows: rows, n: count, rowStride: n,
-                    dGamma: dGamma + first, dBeta: dBeta + first)
-            }
-            #endif
-            layerNormParameterGradients(
-                dy + first, normalized: normalized + first, rows: rows, n: count, rowStride: n, dGamma: dGamma + first,
-                dBeta: dBeta + first)
+            kernels.layerNormParameterGradients(
+                dy + first, normalized + first, rows, count, n, dGamma + first, dBeta + first)
         }
         guard rows * n >= minimumSplitWork, rows >= 2 else {
             dxRows(0, rows)
@@ -187,16 +139,7 @@ enum Elementwise {
         _ step: AdamStep, parameters: UnsafeMutablePointer<Float>, gradients: UnsafePointer<Float>,
         m: UnsafeMutablePointer<Float>, v: UnsafeMutablePointer<Float>, count: Int
     ) {
-        #if arch(x86_64)
-        if GemmKernel.current.usesAVX2 {
-            return avx2AdamUpdate(
-                learningRate: step.learningRate, beta1: step.beta1, beta2: step.beta2, epsilon: step.epsilon,
-                weightDecay: step.weightDecay, decoupledWeightDecay: step.decoupledWeightDecay, stepSize: step.stepSize,
-                correction2Root: step.correction2Root, parameters: parameters, gradients: gradients, m: m, v: v,
-                count: count)
-        }
-        #endif
-        adamUpdate(step, parameters: parameters, gradients: gradients, m: m, v: v, count: count)
+        kernels.adamUpdate(step, parameters, gradients, m, v, count)
     }
 
     // MARK: - Blocks over threads

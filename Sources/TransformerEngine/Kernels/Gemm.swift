@@ -1,7 +1,6 @@
-// Single-precision matrix multiply: packed panels, SIMD register tiles (AVX2 when present), threads over a fixed grid.
+// Single-precision matrix multiply: packed panels, the chosen build's register tiles, threads over a fixed grid.
 
-import TransformerEngineKernelsAVX2
-import TransformerEngineKernelsAVX512
+import TransformerEngineKernelsShared
 
 // MARK: - Operand views
 
@@ -19,10 +18,8 @@ struct MatrixOperand {
 
 // MARK: - Blocking constants
 
-/// Register tile height (rows of A per micro-kernel call).
-let gemmMR = 6
-/// Register tile width (columns of B): one SIMD8<Float>, so 6 × 2 SSE or 6 × 1 AVX accumulators.
-let gemmNR = 8
+// The tiles' sizes (gemmMR, gemmNR, gemmWideNR, gemmInPlaceMR) are TransformerEngineKernelsShared's.
+
 /// Depth of one packed panel; A's block (gemmMC × gemmKC) stays in L2, B's strip in L1.
 let gemmKC = 256
 /// Most rows of C per work chunk (a multiple of both strip heights, 6 and 4); see `rowsPerBlock`.
@@ -52,7 +49,7 @@ let gemmThreadedWork = 1 << 17
 func gemm(
     m: Int, n: Int, k: Int, a: MatrixOperand, b: MatrixOperand,
     c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool, parallel: Bool = true,
-    kernel: GemmKernel = .current, finish: ((Range<Int>, Range<Int>) -> Void)? = nil
+    kernels: KernelTable = .current, finish: ((Range<Int>, Range<Int>) -> Void)? = nil
 ) {
     guard m > 0, n > 0 else { return }
     guard k > 0 else {
@@ -60,18 +57,18 @@ func gemm(
         finish?(0..<m, 0..<n)
         return
     }
-    #if arch(x86_64)
     // A small product on one thread with B readable in place (one panel, whole strips): straight
-    // to the AVX2 tiles. The scratch pool and chunk bookkeeping below cost as much as a 32×16×32
-    // product itself, and attention makes hundreds of those per step. Same tiles, same bits.
-    if k <= gemmKC && avx2ReadsBInPlace(n: n, b: b, kernel: kernel) && !(parallel && m * n * k >= gemmThreadedWork) {
-        avx2BlockInPlace(
-            a: a, rows: 0..<m, columns: 0..<n, kc: k, b: b.base, bDepthStride: b.rowStride, bStripStride: gemmNR,
-            c: c, ldc: ldc, accumulate: accumulate)
+    // to the in-place tiles. The scratch pool and chunk bookkeeping below cost as much as a
+    // 32×16×32 product itself, and attention makes hundreds of those per step. Same tiles, same bits.
+    if k <= gemmKC, let tiles = inPlaceTilesReadingB(n: n, b: b, kernels: kernels),
+        !(parallel && m * n * k >= gemmThreadedWork)
+    {
+        blockInPlace(
+            tiles, a: a, rows: 0..<m, columns: 0..<n, kc: k, b: b.base, bDepthStride: b.rowStride,
+            bStripStride: gemmNR, c: c, ldc: ldc, accumulate: accumulate)
         finish?(0..<m, 0..<n)
         return
     }
-    #endif
     // Room for B's panel in strips of 8 or of 16 columns (the AVX-512 tiles' strips).
     let sizeB = (n + 15) / 16 * 16 * min(k, gemmKC)
     // One packed-A area per thread slot (see `gemmPanels`), taken with B's in one go.
@@ -83,7 +80,8 @@ func gemm(
         let packedB = buffer + (16 - Int(bitPattern: buffer) / MemoryLayout<Float>.stride % 16) % 16
         gemmPanels(
             m: m, n: n, k: k, a: a, b: b, c: c, ldc: ldc, accumulate: accumulate,
-            parallel: parallel, kernel: kernel, packedB: packedB, packedA: packedB + sizeB, sizeA: sizeA, finish: finish)
+            parallel: parallel, kernels: kernels, packedB: packedB, packedA: packedB + sizeB, sizeA: sizeA,
+            finish: finish)
     }
 }
 
@@ -100,9 +98,9 @@ struct GemmProduct {
     let ldc: Int
     let accumulate: Bool
 
-    /// One panel deep, B read in place by the AVX2 tiles (row-major, whole strips, at most
+    /// One panel deep, B read in place by the in-place tiles (row-major, whole strips, at most
     /// gemmDirectColumns wide): its blocks need no packing, so any thread can start one.
-    var isDirect: Bool { k > 0 && k <= gemmKC && avx2ReadsBInPlace(n: n, b: b, kernel: .current) }
+    var isDirect: Bool { k > 0 && k <= gemmKC && inPlaceTilesReadingB(n: n, b: b, kernels: .current) != nil }
 }
 
 /// Computes two independent products, in one parallel region when both are direct (see
@@ -115,29 +113,27 @@ struct GemmProduct {
 func gemmTogether(
     _ first: GemmProduct, _ second: GemmProduct, alongsideChunks: Int = 0, alongside: (Int) -> Void = { _ in }
 ) {
-    #if arch(x86_64)
     let work = first.m * first.n * first.k + second.m * second.n * second.k
     if first.isDirect && second.isDirect && first.m > 0 && second.m > 0 && EngineThreads.count > 1
-        && work >= gemmThreadedWork
+        && work >= gemmThreadedWork, let tiles = KernelTable.current.inPlaceTiles
     {
         // `gemmPanels`' partition of each product (A in place, strips of 4 rows).
         let plans = (
-            BlockPartition(m: first.m, n: first.n, strip: avx2InPlaceTileRows),
-            BlockPartition(m: second.m, n: second.n, strip: avx2InPlaceTileRows))
+            BlockPartition(m: first.m, n: first.n, strip: gemmInPlaceMR),
+            BlockPartition(m: second.m, n: second.n, strip: gemmInPlaceMR))
         let firstChunks = plans.0.count, secondChunks = plans.1.count
         parallelChunks(firstChunks + secondChunks + alongsideChunks) { chunk in
             guard chunk < firstChunks + secondChunks else { return alongside(chunk - firstChunks - secondChunks) }
             let (product, plan, index) = chunk < firstChunks
                 ? (first, plans.0, chunk) : (second, plans.1, chunk - firstChunks)
             let (rows, columns) = plan.block(index)
-            avx2BlockInPlace(
-                a: product.a, rows: rows, columns: columns, kc: product.k, b: product.b.base,
+            blockInPlace(
+                tiles, a: product.a, rows: rows, columns: columns, kc: product.k, b: product.b.base,
                 bDepthStride: product.b.rowStride, bStripStride: gemmNR, c: product.c, ldc: product.ldc,
                 accumulate: product.accumulate)
         }
         return
     }
-    #endif
     for product in [first, second] {
         gemm(
             m: product.m, n: product.n, k: product.k, a: product.a, b: product.b, c: product.c, ldc: product.ldc,
@@ -151,22 +147,19 @@ func gemmTogether(
 /// A chunk packs A into its thread's slot of `packedA` (`sizeA` floats each, one per engine thread).
 private func gemmPanels(
     m: Int, n: Int, k: Int, a: MatrixOperand, b: MatrixOperand, c: UnsafeMutablePointer<Float>, ldc: Int,
-    accumulate: Bool, parallel: Bool, kernel: GemmKernel, packedB: UnsafeMutablePointer<Float>,
+    accumulate: Bool, parallel: Bool, kernels: KernelTable, packedB: UnsafeMutablePointer<Float>,
     packedA: UnsafeMutablePointer<Float>, sizeA: Int, finish: ((Range<Int>, Range<Int>) -> Void)?
 ) {
-    // The AVX2 tiles that read A in place work in strips of 4 rows, the others in strips of 6.
-    let inPlace = kernel.usesAVX2 && min(n, gemmNC) <= gemmDirectColumns && !takesWideTiles(n: n, kernel: kernel)
-    // Wider products run on the AVX-512 tiles when chosen, which read B in strips of 16 columns.
-    let wideTiles = kernel == .avx512 && !inPlace
-    #if arch(x86_64)
-    let stripWidth = wideTiles ? avx512StripColumns : gemmNR
-    #else
-    let stripWidth = gemmNR
-    #endif
+    // The tiles that read A in place work in strips of 4 rows, the others in strips of 6.
+    let inPlace = kernels.inPlaceTiles != nil && min(n, gemmNC) <= gemmDirectColumns
+        && !takesWideTiles(n: n, kernels: kernels)
+    // Wider products run on the wide tiles when the build has them, which read B in strips of 16.
+    let wideTiles = kernels.wideTiles != nil && !inPlace
+    let stripWidth = wideTiles ? gemmWideNR : gemmNR
     let strips = (n + stripWidth - 1) / stripWidth
-    let partition = BlockPartition(m: m, n: n, strip: inPlace ? avx2InPlaceTileRows : gemmMR)
+    let partition = BlockPartition(m: m, n: n, strip: inPlace ? gemmInPlaceMR : gemmMR)
     let useThreads = parallel && m * n * k >= gemmThreadedWork
-    let readsBInPlace = avx2ReadsBInPlace(n: n, b: b, kernel: kernel)
+    let readsBInPlace = inPlaceTilesReadingB(n: n, b: b, kernels: kernels) != nil
     var depth = 0
     while depth < k {
         let kc = min(gemmKC, k - depth)
@@ -184,7 +177,7 @@ private func gemmPanels(
             computeBlockOfC(
                 panelA: panelA, rows: rows, columns: columns, kc: kc, packedA: packedA + slot * sizeA,
                 packedB: packedB, bInPlace: readsBInPlace ? panelB : nil, c: c, ldc: ldc, accumulate: addOnto,
-                kernel: kernel, wideTiles: wideTiles)
+                kernels: kernels, wideTiles: wideTiles)
             if lastPanel { finish?(rows, columns) }
         }
         if useThreads {
@@ -216,17 +209,19 @@ private func packPanelOfB(
     }
 }
 
-/// Whether the AVX2 tiles read B in place: row-major, whole strips of 8 columns, at most
-/// gemmDirectColumns wide (packing such a B would cost as much as using it).
-private func avx2ReadsBInPlace(n: Int, b: MatrixOperand, kernel: GemmKernel) -> Bool {
-    kernel.usesAVX2 && b.columnStride == 1 && n % gemmNR == 0 && n <= gemmDirectColumns
-        && !takesWideTiles(n: n, kernel: kernel)
+/// The in-place tiles when they read B in place: row-major, whole strips of 8 columns, at most
+/// gemmDirectColumns wide (packing such a B would cost as much as using it); else nil.
+private func inPlaceTilesReadingB(n: Int, b: MatrixOperand, kernels: KernelTable) -> InPlaceTiles? {
+    guard b.columnStride == 1 && n % gemmNR == 0 && n <= gemmDirectColumns
+        && !takesWideTiles(n: n, kernels: kernels)
+    else { return nil }
+    return kernels.inPlaceTiles
 }
 
-/// Whether an n-column product runs on the AVX-512 tiles: packing A and B costs about 1/n of
-/// the product, and their 24×16 tiles outrun the AVX2 ones reading A in place from 64 columns on.
-private func takesWideTiles(n: Int, kernel: GemmKernel) -> Bool {
-    kernel == .avx512 && n >= gemmWideTilesColumns
+/// Whether an n-column product runs on the wide tiles: packing A and B costs about 1/n of the
+/// product, and the 24×16 tiles outrun the ones reading A in place from 64 columns on.
+private func takesWideTiles(n: Int, kernels: KernelTable) -> Bool {
+    kernels.wideTiles != nil && n >= gemmWideTilesColumns
 }
 
 /// How an m×n product is cut into work chunks: blocks of `rows` × `columns` (see `rowsPerBlock`
@@ -357,26 +352,24 @@ private func packBlockOfA(_ a: MatrixOperand, rows: Range<Int>, kc: Int, into ou
 // MARK: - Blocks and tiles
 
 /// Runs the register tiles over one chunk of C: with `wideTiles`, A's rows packed into `packedA`
-/// and the AVX-512 24×16 tiles (B packed in strips of 16); else the AVX2 build
-/// (TransformerEngineKernelsAVX2) when chosen, else A packed and the generic 6×8 micro-kernel.
+/// and the build's wide tiles (B packed in strips of 16); else the build's packed and in-place
+/// tiles when it has them, else A packed and the generic 6×8 micro-kernel.
 private func computeBlockOfC(
     panelA: MatrixOperand, rows: Range<Int>, columns: Range<Int>, kc: Int, packedA: UnsafeMutablePointer<Float>,
     packedB: UnsafeMutablePointer<Float>, bInPlace: MatrixOperand?, c: UnsafeMutablePointer<Float>, ldc: Int,
-    accumulate: Bool, kernel: GemmKernel, wideTiles: Bool
+    accumulate: Bool, kernels: KernelTable, wideTiles: Bool
 ) {
-    #if arch(x86_64)
-    if wideTiles {
+    if wideTiles, let tiles = kernels.wideTiles {
         packBlockOfA(panelA, rows: rows, kc: kc, into: packedA)
-        return avx512MultiplyPackedBlock(
-            kc: kc, packedA: packedA, rowCount: rows.count, packedB: packedB, firstColumn: columns.lowerBound,
-            columnCount: columns.count, c: c + rows.lowerBound * ldc, ldc: ldc, accumulate: accumulate)
+        return tiles(
+            kc, packedA, rows.count, packedB, columns.lowerBound, columns.count, c + rows.lowerBound * ldc, ldc,
+            accumulate)
     }
-    if kernel.usesAVX2 {
-        return computeBlockOfCWithAVX2(
-            panelA: panelA, rows: rows, columns: columns, kc: kc, packedA: packedA, packedB: packedB,
-            bInPlace: bInPlace, c: c, ldc: ldc, accumulate: accumulate)
+    if let packedTiles = kernels.packedTiles, let inPlaceTiles = kernels.inPlaceTiles {
+        return computeBlockOfCWithTiles(
+            packedTiles, inPlaceTiles, panelA: panelA, rows: rows, columns: columns, kc: kc, packedA: packedA,
+            packedB: packedB, bInPlace: bInPlace, c: c, ldc: ldc, accumulate: accumulate)
     }
-    #endif
     let aStrips = (rows.count + gemmMR - 1) / gemmMR
     packBlockOfA(panelA, rows: rows, kc: kc, into: packedA)
     var edge = [Float](repeating: 0, count: gemmMR * gemmNR)
@@ -408,41 +401,38 @@ private func computeBlockOfC(
     }
 }
 
-#if arch(x86_64)
-/// One chunk of C with the AVX2 tiles. A narrow block reads each row of A a few times at most,
-/// so A (and, when `bInPlace`, B) is read where it is; packing cost as much as the product for
-/// the small models' layers. Wider blocks pack A as the generic path does.
-private func computeBlockOfCWithAVX2(
-    panelA: MatrixOperand, rows: Range<Int>, columns: Range<Int>, kc: Int, packedA: UnsafeMutablePointer<Float>,
+/// One chunk of C with a build's packed and in-place tiles. A narrow block reads each row of A a
+/// few times at most, so A (and, when `bInPlace`, B) is read where it is; packing cost as much as
+/// the product for the small models' layers. Wider blocks pack A as the generic path does.
+private func computeBlockOfCWithTiles(
+    _ packedTiles: PackedTiles, _ inPlaceTiles: InPlaceTiles, panelA: MatrixOperand, rows: Range<Int>,
+        columns: Range<Int>, kc: Int, packedA: UnsafeMutablePointer<Float>,
     packedB: UnsafeMutablePointer<Float>, bInPlace: MatrixOperand?, c: UnsafeMutablePointer<Float>, ldc: Int,
     accumulate: Bool
 ) {
     let target = c + rows.lowerBound * ldc
     guard columns.count <= gemmDirectColumns else {
         packBlockOfA(panelA, rows: rows, kc: kc, into: packedA)
-        return avx2MultiplyPackedBlock(
-            kc: kc, packedA: packedA, rowCount: rows.count, packedB: packedB, firstColumn: columns.lowerBound,
-            columnCount: columns.count, c: target, ldc: ldc, accumulate: accumulate)
+        return packedTiles(
+            kc, packedA, rows.count, packedB, columns.lowerBound, columns.count, target, ldc, accumulate)
     }
-    avx2BlockInPlace(
-        a: panelA, rows: rows, columns: columns, kc: kc, b: bInPlace?.base ?? UnsafePointer(packedB),
+    blockInPlace(
+        inPlaceTiles, a: panelA, rows: rows, columns: columns, kc: kc, b: bInPlace?.base ?? UnsafePointer(packedB),
         bDepthStride: bInPlace?.rowStride ?? gemmNR, bStripStride: bInPlace == nil ? gemmNR * kc : gemmNR, c: c,
         ldc: ldc, accumulate: accumulate)
 }
 
 /// Rows `rows` × columns `columns` of C from a kc-deep panel, A read in place and B either in
-/// place or packed (given by its depth and strip strides), through the AVX2 4×16 tiles.
-private func avx2BlockInPlace(
-    a: MatrixOperand, rows: Range<Int>, columns: Range<Int>, kc: Int, b: UnsafePointer<Float>, bDepthStride: Int,
-    bStripStride: Int, c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
+/// place or packed (given by its depth and strip strides), through the 4×16 in-place tiles.
+private func blockInPlace(
+    _ tiles: InPlaceTiles, a: MatrixOperand, rows: Range<Int>, columns: Range<Int>, kc: Int,
+    b: UnsafePointer<Float>, bDepthStride: Int, bStripStride: Int, c: UnsafeMutablePointer<Float>, ldc: Int,
+    accumulate: Bool
 ) {
-    avx2MultiplyBlock(
-        kc: kc, a: a.base + rows.lowerBound * a.rowStride, rowStride: a.rowStride, columnStride: a.columnStride,
-        rowCount: rows.count, b: b, bDepthStride: bDepthStride, bStripStride: bStripStride,
-        firstColumn: columns.lowerBound, columnCount: columns.count, c: c + rows.lowerBound * ldc, ldc: ldc,
-        accumulate: accumulate)
+    tiles(
+        kc, a.base + rows.lowerBound * a.rowStride, a.rowStride, a.columnStride, rows.count, b, bDepthStride,
+        bStripStride, columns.lowerBound, columns.count, c + rows.lowerBound * ldc, ldc, accumulate)
 }
-#endif
 
 /// The register tile: C[6×8] (+)= Apanel[6×kc] · Bpanel[kc×8], twelve SSE accumulators. O(kc).
 @inline(__always)

@@ -1,4 +1,4 @@
-// The vector width of the streaming elementwise loops in LaneMath.swift: eight lanes in this module.
+// The vector width of the streaming elementwise loops in Kernels/Lanes: eight lanes in this module.
 //
 // This file is compiled into TransformerEngine and, through a symbolic link, into
 // TransformerEngineKernelsAVX2; TransformerEngineKernelsAVX512 has its own with sixteen lanes.

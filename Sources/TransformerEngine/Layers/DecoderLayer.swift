@@ -16,7 +16,8 @@ public final class DecoderLayer: Module {
     public init(dModel: Int, heads: Int, hidden: Int, dropout: Float = 0, using generator: inout RandomGenerator) {
         selfAttention = MultiHeadAttention(dModel: dModel, heads: heads, dropout: dropout, using: &generator)
         crossAttention = MultiHeadAttention(dModel: dModel, heads: heads, dropout: dropout, using: &generator)
-        feedForward = FeedForward(dModel: dModel, hidden: hidden, activation: .relu, dropout: dropout, using: &generator)
+        feedForward = FeedForward(dModel: dModel, hidden: hidden, activation: .relu, dropout: dropout,
+            using: &generator)
         norm1 = LayerNorm(dModel)
         norm2 = LayerNorm(dModel)
         norm3 = LayerNorm(dModel)
@@ -25,7 +26,8 @@ public final class DecoderLayer: Module {
 
     /// `x` [batch, m, d] attends to itself under `targetMask` (causal) and to `memory`
     /// [batch, n, d] under `memoryMask` (source padding).
-    public func callAsFunction(_ x: Tensor, memory: Tensor, targetMask: Tensor? = nil, memoryMask: Tensor? = nil) -> Tensor {
+    public func callAsFunction(_ x: Tensor, memory: Tensor, targetMask: Tensor? = nil,
+        memoryMask: Tensor? = nil) -> Tensor {
         var h = norm1(x + dropout(selfAttention(x, mask: targetMask)))
         h = norm2(h + dropout(crossAttention(h, keyValue: memory, mask: memoryMask)))
         return norm3(h + dropout(feedForward(h)))
@@ -49,12 +51,14 @@ public final class DecoderLayer: Module {
         public init() {}
     }
 
-    public func visitParameters(_ visit: (String, inout Tensor) -> Void) {
-        self.visit(selfAttention, prefix: "selfAttention", visit)
-        self.visit(crossAttention, prefix: "crossAttention", visit)
-        self.visit(feedForward, prefix: "feedForward", visit)
-        self.visit(norm1, prefix: "norm1", visit)
-        self.visit(norm2, prefix: "norm2", visit)
-        self.visit(norm3, prefix: "norm3", visit)
+    public func visitParameters(_ visit: (String, inout Tensor) -> Void) { visitParameters(names: true, visit) }
+
+    public func visitParameters(names: Bool, _ visit: (String, inout Tensor) -> Void) {
+        self.visit(selfAttention, prefix: "selfAttention", names: names, visit)
+        self.visit(crossAttention, prefix: "crossAttention", names: names, visit)
+        self.visit(feedForward, prefix: "feedForward", names: names, visit)
+        self.visit(norm1, prefix: "norm1", names: names, visit)
+        self.visit(norm2, prefix: "norm2", names: names, visit)
+        self.visit(norm3, prefix: "norm3", names: names, visit)
     }
 }

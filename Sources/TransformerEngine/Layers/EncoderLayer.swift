@@ -12,7 +12,8 @@ public final class EncoderLayer: Module {
 
     public init(dModel: Int, heads: Int, hidden: Int, dropout: Float = 0, using generator: inout RandomGenerator) {
         selfAttention = MultiHeadAttention(dModel: dModel, heads: heads, dropout: dropout, using: &generator)
-        feedForward = FeedForward(dModel: dModel, hidden: hidden, activation: .relu, dropout: dropout, using: &generator)
+        feedForward = FeedForward(dModel: dModel, hidden: hidden, activation: .relu, dropout: dropout,
+            using: &generator)
         norm1 = LayerNorm(dModel)
         norm2 = LayerNorm(dModel)
         self.dropout = Dropout(dropout, seed: generator.next())
@@ -24,10 +25,12 @@ public final class EncoderLayer: Module {
         return norm2(attended + dropout(feedForward(attended)))
     }
 
-    public func visitParameters(_ visit: (String, inout Tensor) -> Void) {
-        self.visit(selfAttention, prefix: "selfAttention", visit)
-        self.visit(feedForward, prefix: "feedForward", visit)
-        self.visit(norm1, prefix: "norm1", visit)
-        self.visit(norm2, prefix: "norm2", visit)
+    public func visitParameters(_ visit: (String, inout Tensor) -> Void) { visitParameters(names: true, visit) }
+
+    public func visitParameters(names: Bool, _ visit: (String, inout Tensor) -> Void) {
+        self.visit(selfAttention, prefix: "selfAttention", names: names, visit)
+        self.visit(feedForward, prefix: "feedForward", names: names, visit)
+        self.visit(norm1, prefix: "norm1", names: names, visit)
+        self.visit(norm2, prefix: "norm2", names: names, visit)
     }
 }

@@ -28,8 +28,10 @@ public final class FeedForward: Module {
         return linear2(dropout(activated))
     }
 
-    public func visitParameters(_ visit: (String, inout Tensor) -> Void) {
-        self.visit(linear1, prefix: "linear1", visit)
-        self.visit(linear2, prefix: "linear2", visit)
+    public func visitParameters(_ visit: (String, inout Tensor) -> Void) { visitParameters(names: true, visit) }
+
+    public func visitParameters(names: Bool, _ visit: (String, inout Tensor) -> Void) {
+        self.visit(linear1, prefix: "linear1", names: names, visit)
+        self.visit(linear2, prefix: "linear2", names: names, visit)
     }
 }

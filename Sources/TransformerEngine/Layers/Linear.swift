@@ -13,7 +13,8 @@ public final class Linear: Module {
     public init(_ inFeatures: Int, _ outFeatures: Int, bias: Bool = true, using generator: inout RandomGenerator) {
         let bound = 1 / Float(inFeatures).squareRoot()
         weight = Tensor.uniform([outFeatures, inFeatures], low: -bound, high: bound, using: &generator).requiringGrad()
-        self.bias = bias ? Tensor.uniform([outFeatures], low: -bound, high: bound, using: &generator).requiringGrad() : nil
+        self.bias = bias ? Tensor.uniform([outFeatures], low: -bound, high: bound,
+            using: &generator).requiringGrad() : nil
     }
 
     /// [..., in] → [..., out]. One GEMM over all leading axes.

@@ -6,13 +6,24 @@
 ///
 /// Names are stable and PyTorch-like (`blocks.0.attention.query.weight`) so weights move
 /// through safetensors; optimizers keep per-parameter state by position in this fixed order.
+///
+/// A layer with its own tensors implements the first `visitParameters`; the second's default
+/// calls it. A module made of child modules may also implement the second, which lets walks
+/// without names skip building the children's dotted names.
 public protocol Module: AnyObject {
     /// Calls `visit` with each parameter's name (relative to this module) and the parameter
     /// itself, which `visit` may replace (load, optimizer step). Order is fixed.
     func visitParameters(_ visit: (String, inout Tensor) -> Void)
+
+    /// `visitParameters(_:)`, where with `names` false the names given to `visit` may be partial
+    /// (children's prefixes left off): for walks that never read them. Same parameters, same order.
+    func visitParameters(names: Bool, _ visit: (String, inout Tensor) -> Void)
 }
 
 extension Module {
+    /// Builds every name whatever `names` asks (see the protocol).
+    public func visitParameters(names: Bool, _ visit: (String, inout Tensor) -> Void) { visitParameters(visit) }
+
     /// Every parameter with its dotted name, in a fixed order.
     public var parameters: [(name: String, tensor: Tensor)] {
         var list: [(name: String, tensor: Tensor)] = []
@@ -33,18 +44,10 @@ extension Module {
 
     /// Calls `body` with each parameter, in `visitParameters` order, without building names.
     ///
-    /// Optimizers and `zeroGrad` walk the parameters every step and never read the dotted names;
-    /// building them (a string per parameter and level) was about 3 % of a small model's train
-    /// step. `body` itself runs with names on, so it may walk parameters by name.
+    /// Optimizers and `zeroGrad` walk the parameters every step and never read the dotted names,
+    /// so this walk asks for none (a string per parameter and level saved).
     public func forEachParameter(_ body: (inout Tensor) -> Void) {
-        let outer = ParameterWalk.namesUnread
-        ParameterWalk.namesUnread = true
-        defer { ParameterWalk.namesUnread = outer }
-        visitParameters { _, tensor in
-            ParameterWalk.namesUnread = false
-            body(&tensor)
-            ParameterWalk.namesUnread = true
-        }
+        visitParameters(names: false) { _, tensor in body(&tensor) }
     }
 
     /// Replaces parameter values with `tensors` by name; every parameter must be present with
@@ -63,15 +66,15 @@ extension Module {
 
     /// Visits a child module's parameters under `prefix.`.
     public func visit(_ child: Module, prefix: String, _ visit: (String, inout Tensor) -> Void) {
-        if ParameterWalk.namesUnread { return child.visitParameters(visit) }
-        child.visitParameters { name, tensor in visit(prefix + "." + name, &tensor) }
+        self.visit(child, prefix: prefix, names: true, visit)
     }
-}
 
-/// Whether the parameter walk under way reads names (see `forEachParameter`). Parameters are
-/// walked on the thread that runs the model, as `GradMode` assumes; engine threads never walk.
-enum ParameterWalk {
-    nonisolated(unsafe) static var namesUnread = false
+    /// Visits a child module's parameters under `prefix.`, or without building their names when
+    /// `names` is false (see `visitParameters(names:_:)`).
+    public func visit(_ child: Module, prefix: String, names: Bool, _ visit: (String, inout Tensor) -> Void) {
+        guard names else { return child.visitParameters(names: false, visit) }
+        child.visitParameters(names: true) { name, tensor in visit(prefix + "." + name, &tensor) }
+    }
 }
 
 // MARK: - Errors

@@ -25,7 +25,8 @@ public final class MultiHeadAttention: Module {
     public private(set) var lastStages: AttentionStages?
 
     public init(dModel: Int, heads: Int, dropout: Float = 0, using generator: inout RandomGenerator) {
-        precondition(heads > 0 && dModel % heads == 0, "MultiHeadAttention: dModel \(dModel) is not divisible by \(heads) heads")
+        precondition(heads > 0 && dModel % heads == 0,
+            "MultiHeadAttention: dModel \(dModel) is not divisible by \(heads) heads")
         self.dModel = dModel
         self.heads = heads
         query = Linear(dModel, dModel, using: &generator)
@@ -78,7 +79,8 @@ public final class MultiHeadAttention: Module {
     private func attend(
         _ x: Tensor, keyValue: Tensor, mask: Tensor?, cache: UnsafeMutablePointer<KVCache>?, appending: Bool
     ) -> Tensor {
-        precondition(x.rank == 3 && x.shape[2] == dModel, "MultiHeadAttention: input \(x.shape) is not [batch, n, \(dModel)]")
+        precondition(x.rank == 3 && x.shape[2] == dModel,
+            "MultiHeadAttention: input \(x.shape) is not [batch, n, \(dModel)]")
         precondition(
             keyValue.rank == 3 && keyValue.shape[0] == x.shape[0] && keyValue.shape[2] == dModel,
             "MultiHeadAttention: keys/values \(keyValue.shape) do not match queries \(x.shape)")
@@ -114,10 +116,12 @@ public final class MultiHeadAttention: Module {
         return output(merged)
     }
 
-    public func visitParameters(_ visit: (String, inout Tensor) -> Void) {
-        self.visit(query, prefix: "query", visit)
-        self.visit(key, prefix: "key", visit)
-        self.visit(value, prefix: "value", visit)
-        self.visit(output, prefix: "output", visit)
+    public func visitParameters(_ visit: (String, inout Tensor) -> Void) { visitParameters(names: true, visit) }
+
+    public func visitParameters(names: Bool, _ visit: (String, inout Tensor) -> Void) {
+        self.visit(query, prefix: "query", names: names, visit)
+        self.visit(key, prefix: "key", names: names, visit)
+        self.visit(value, prefix: "value", names: names, visit)
+        self.visit(output, prefix: "output", names: names, visit)
     }
 }

@@ -55,11 +55,13 @@ public struct BertConfiguration: Sendable, Equatable {
         }
         let activation = try text("hidden_act", default: "gelu")
         guard activation == "gelu" else {
-            throw BertLoadError(file: url.relativePath, problem: "\"hidden_act\": \"\(activation)\" is not supported (only \"gelu\", the erf form)")
+            throw BertLoadError(file: url.relativePath,
+                problem: "\"hidden_act\": \"\(activation)\" is not supported (only \"gelu\", the erf form)")
         }
         let positions = try text("position_embedding_type", default: "absolute")
         guard positions == "absolute" else {
-            throw BertLoadError(file: url.relativePath, problem: "\"position_embedding_type\": \"\(positions)\" is not supported (only \"absolute\")")
+            throw BertLoadError(file: url.relativePath,
+                problem: "\"position_embedding_type\": \"\(positions)\" is not supported (only \"absolute\")")
         }
         self.init(
             vocabularySize: try integer("vocab_size"), hiddenSize: try integer("hidden_size"),
@@ -68,7 +70,8 @@ public struct BertConfiguration: Sendable, Equatable {
             typeVocabularySize: object["type_vocab_size"] == nil ? 2 : try integer("type_vocab_size"),
             layerNormEpsilon: (object["layer_norm_eps"] as? NSNumber)?.floatValue ?? 1e-12)
         guard hiddenSize > 0, heads > 0, hiddenSize % heads == 0 else {
-            throw BertLoadError(file: url.relativePath, problem: "\"hidden_size\" \(hiddenSize) is not a multiple of \"num_attention_heads\" \(heads)")
+            throw BertLoadError(file: url.relativePath,
+                problem: "\"hidden_size\" \(hiddenSize) is not a multiple of \"num_attention_heads\" \(heads)")
         }
     }
 }

@@ -30,8 +30,10 @@ struct BertEmbeddings {
     /// [batch][length] ids → [batch, length, d].
     func callAsFunction(_ ids: [[Int]]) -> Tensor {
         let batch = ids.count, length = ids.first?.count ?? 0, d = word.shape[1]
-        precondition(ids.allSatisfy { $0.count == length }, "BertModel: the rows of a batch must have one length (pad them)")
-        precondition(length <= position.shape[0], "BertModel: \(length) tokens, more than the \(position.shape[0]) positions it has")
+        precondition(ids.allSatisfy { $0.count == length },
+            "BertModel: the rows of a batch must have one length (pad them)")
+        precondition(length <= position.shape[0],
+            "BertModel: \(length) tokens, more than the \(position.shape[0]) positions it has")
         for row in ids {
             for id in row {
                 precondition(id >= 0 && id < word.shape[0], "BertModel: token id \(id) is not in 0..<\(word.shape[0])")

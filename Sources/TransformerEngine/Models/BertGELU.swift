@@ -17,7 +17,8 @@ extension Tensor {
                 i += width
             }
             if whole < count {
-                storeLanes(Self.geluErf(loadLanes(x + whole, count: count - whole)), to: out + whole, count: count - whole)
+                storeLanes(Self.geluErf(loadLanes(x + whole, count: count - whole)), to: out + whole,
+                    count: count - whole)
             }
         }
     }

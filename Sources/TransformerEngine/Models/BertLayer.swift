@@ -26,7 +26,8 @@ struct BertLayer {
         let d = configuration.hiddenSize, inner = configuration.intermediateSize
         let base = "encoder.layer.\(index)."
         func pair(_ name: String, _ shape: [Int]) throws -> (weight: Tensor, bias: Tensor) {
-            (try weights.tensor(base + name + ".weight", shape: shape), try weights.tensor(base + name + ".bias", shape: [shape[0]]))
+            (try weights.tensor(base + name + ".weight", shape: shape), try weights.tensor(base + name + ".bias",
+                shape: [shape[0]]))
         }
         heads = configuration.heads
         epsilon = configuration.layerNormEpsilon
@@ -67,7 +68,8 @@ struct BertLayer {
     static func attention(_ q: Tensor, _ k: Tensor, _ v: Tensor, heads: Int, mask: Tensor?) -> (Tensor, Tensor) {
         let batch = q.shape[0], n = q.shape[1], d = q.shape[2], size = d / heads
         func split(_ t: Tensor) -> Tensor { t.reshaped([batch, n, heads, size]).permuted([0, 2, 1, 3]) }
-        let scores = Tensor.matmul(split(q), split(k), transposeA: false, transposeB: true) * (1 / Float(size).squareRoot())
+        let scores = Tensor.matmul(split(q), split(k), transposeA: false,
+            transposeB: true) * (1 / Float(size).squareRoot())
         let masked = mask.map { scores.maskedFill($0.equal(to: 0), with: -.infinity) } ?? scores
         let weights = masked.softmax(axis: -1)
         let merged = weights.matmul(split(v)).permuted([0, 2, 1, 3]).reshaped([batch, n, d])

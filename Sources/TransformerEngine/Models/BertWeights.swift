@@ -31,7 +31,8 @@ struct BertWeights {
         try data.withUnsafeBytes { bytes in
             let plain = try SafeTensorsHeader(of: bytes, file: url.relativePath, only: Set(names))
             let prefixed = plain.entries.isEmpty
-                ? try SafeTensorsHeader(of: bytes, file: url.relativePath, only: Set(names.map { "bert." + $0 })) : plain
+                ? try SafeTensorsHeader(of: bytes, file: url.relativePath,
+                    only: Set(names.map { "bert." + $0 })) : plain
             if plain.entries.isEmpty && !prefixed.entries.isEmpty { prefix = "bert." }
             for entry in prefixed.entries {
                 let count = (entry.end - entry.begin) / entry.dtype.byteWidth

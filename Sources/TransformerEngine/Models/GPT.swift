@@ -40,7 +40,8 @@ public final class GPT: Module {
             contextLength: config.contextLength, dModel: config.dModel, std: 0.02, using: &generator)
         var made: [GPTBlock] = []
         for _ in 0..<config.layers {
-            made.append(GPTBlock(dModel: config.dModel, heads: config.heads, dropout: config.dropout, using: &generator))
+            made.append(GPTBlock(dModel: config.dModel, heads: config.heads, dropout: config.dropout,
+                using: &generator))
         }
         blocks = made
         norm = LayerNorm(config.dModel)
@@ -61,7 +62,8 @@ public final class GPT: Module {
     /// Logits [batch, n, vocabSize] for token ids [batch][n], n ≤ contextLength.
     public func callAsFunction(_ ids: [[Int]]) -> Tensor {
         let length = ids.first?.count ?? 0
-        precondition(length <= config.contextLength, "GPT: \(length) tokens exceed the context length \(config.contextLength)")
+        precondition(length <= config.contextLength,
+            "GPT: \(length) tokens exceed the context length \(config.contextLength)")
         var x = dropout(tokenEmbedding(ids) + positionEmbedding(length: length))
         let mask = Tensor.causalMask(length)
         for block in blocks { x = block(x, mask: mask) }
@@ -82,11 +84,13 @@ public final class GPT: Module {
     /// The latest attention stages of every layer, in order (needs `recordsAttentionStages`).
     public var attentionStages: [AttentionStages] { blocks.compactMap { $0.attention.lastStages } }
 
-    public func visitParameters(_ visit: (String, inout Tensor) -> Void) {
-        self.visit(tokenEmbedding, prefix: "tokenEmbedding", visit)
-        self.visit(positionEmbedding, prefix: "positionEmbedding", visit)
-        for (i, block) in blocks.enumerated() { self.visit(block, prefix: "blocks.\(i)", visit) }
-        self.visit(norm, prefix: "norm", visit)
-        self.visit(head, prefix: "head", visit)
+    public func visitParameters(_ visit: (String, inout Tensor) -> Void) { visitParameters(names: true, visit) }
+
+    public func visitParameters(names: Bool, _ visit: (String, inout Tensor) -> Void) {
+        self.visit(tokenEmbedding, prefix: "tokenEmbedding", names: names, visit)
+        self.visit(positionEmbedding, prefix: "positionEmbedding", names: names, visit)
+        for (i, block) in blocks.enumerated() { self.visit(block, prefix: "blocks.\(i)", names: names, visit) }
+        self.visit(norm, prefix: "norm", names: names, visit)
+        self.visit(head, prefix: "head", names: names, visit)
     }
 }

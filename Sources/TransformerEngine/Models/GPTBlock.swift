@@ -14,7 +14,8 @@ public final class GPTBlock: Module {
         norm1 = LayerNorm(dModel)
         attention = MultiHeadAttention(dModel: dModel, heads: heads, dropout: dropout, using: &generator)
         norm2 = LayerNorm(dModel)
-        feedForward = FeedForward(dModel: dModel, hidden: 4 * dModel, activation: .gelu, dropout: dropout, using: &generator)
+        feedForward = FeedForward(dModel: dModel, hidden: 4 * dModel, activation: .gelu, dropout: dropout,
+            using: &generator)
         self.dropout = Dropout(dropout, seed: generator.next())
     }
 
@@ -30,10 +31,12 @@ public final class GPTBlock: Module {
         return h + feedForward(norm2(h))
     }
 
-    public func visitParameters(_ visit: (String, inout Tensor) -> Void) {
-        self.visit(norm1, prefix: "norm1", visit)
-        self.visit(attention, prefix: "attention", visit)
-        self.visit(norm2, prefix: "norm2", visit)
-        self.visit(feedForward, prefix: "feedForward", visit)
+    public func visitParameters(_ visit: (String, inout Tensor) -> Void) { visitParameters(names: true, visit) }
+
+    public func visitParameters(names: Bool, _ visit: (String, inout Tensor) -> Void) {
+        self.visit(norm1, prefix: "norm1", names: names, visit)
+        self.visit(attention, prefix: "attention", names: names, visit)
+        self.visit(norm2, prefix: "norm2", names: names, visit)
+        self.visit(feedForward, prefix: "feedForward", names: names, visit)
     }
 }

@@ -32,11 +32,13 @@ public final class SentenceEncoder: @unchecked Sendable {
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue,
               FileManager.default.fileExists(atPath: url.appendingPathComponent("model.safetensors").path)
         else {
-            throw BertLoadError(file: url.relativePath, problem: "no model here (model.safetensors is missing): \(Self.fetchHint)")
+            throw BertLoadError(file: url.relativePath,
+                problem: "no model here (model.safetensors is missing): \(Self.fetchHint)")
         }
         let tokenizerSettings = Self.jsonObject(at: url.appendingPathComponent("tokenizer_config.json"))
         let lowercases = tokenizerSettings["do_lower_case"] as? Bool ?? true
-        tokenizer = try WordPieceTokenizer(vocabularyAt: url.appendingPathComponent("vocab.txt"), lowercases: lowercases)
+        tokenizer = try WordPieceTokenizer(vocabularyAt: url.appendingPathComponent("vocab.txt"),
+            lowercases: lowercases)
         model = try BertModel(contentsOf: url)
         let settings = Self.jsonObject(at: url.appendingPathComponent("sentence_bert_config.json"))
         maxLength = min((settings["max_seq_length"] as? NSNumber)?.intValue ?? 512, model.configuration.maxPositions)

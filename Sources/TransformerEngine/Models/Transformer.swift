@@ -80,11 +80,13 @@ public final class Transformer: Module {
         return generator(hidden)
     }
 
-    public func visitParameters(_ visit: (String, inout Tensor) -> Void) {
-        self.visit(sourceEmbedding, prefix: "sourceEmbedding", visit)
-        self.visit(targetEmbedding, prefix: "targetEmbedding", visit)
-        self.visit(encoder, prefix: "encoder", visit)
-        self.visit(decoder, prefix: "decoder", visit)
-        self.visit(generator, prefix: "generator", visit)
+    public func visitParameters(_ visit: (String, inout Tensor) -> Void) { visitParameters(names: true, visit) }
+
+    public func visitParameters(names: Bool, _ visit: (String, inout Tensor) -> Void) {
+        self.visit(sourceEmbedding, prefix: "sourceEmbedding", names: names, visit)
+        self.visit(targetEmbedding, prefix: "targetEmbedding", names: names, visit)
+        self.visit(encoder, prefix: "encoder", names: names, visit)
+        self.visit(decoder, prefix: "decoder", names: names, visit)
+        self.visit(generator, prefix: "generator", names: names, visit)
     }
 }

@@ -145,7 +145,8 @@ private struct AttentionProblem {
                     // A mask broadcast along the keys: entry by entry.
                     for j in 0..<width {
                         let open = rowBase[j * strides[3]] != 0
-                        row[j] = blockBeforeScale ? (open ? row[j] : blocked) * scale : (open ? row[j] * scale : blocked)
+                        row[j] = blockBeforeScale
+                            ? (open ? row[j] : blocked) * scale : (open ? row[j] * scale : blocked)
                     }
                     continue
                 }

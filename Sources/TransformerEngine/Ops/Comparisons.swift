@@ -4,7 +4,9 @@
 
 extension Tensor {
     /// 1 where `self > other`, else 0 (broadcasting). Not differentiable.
-    public func greater(than other: Tensor) -> Tensor { Tensor.zipBroadcast(self, other, op: "greater") { $0 > $1 ? 1 : 0 } }
+    public func greater(than other: Tensor) -> Tensor {
+        Tensor.zipBroadcast(self, other, op: "greater") { $0 > $1 ? 1 : 0 }
+    }
     /// 1 where `self < other`, else 0.
     public func less(than other: Tensor) -> Tensor { Tensor.zipBroadcast(self, other, op: "less") { $0 < $1 ? 1 : 0 } }
     /// 1 where `self == other`, else 0.

@@ -21,7 +21,8 @@ public func layerNorm(_ x: Tensor, gamma: Tensor, beta: Tensor, epsilon: Float =
                         inverseStd.withUnsafeMutableBufferPointer { inverseStd in
                             output.withUnsafeMutableBufferPointer { output in
                                 Elementwise.layerNorm(
-                                    x.baseAddress!, gamma: gamma.baseAddress!, beta: beta.baseAddress!, rows: rows, n: n,
+                                    x.baseAddress!, gamma: gamma.baseAddress!, beta: beta.baseAddress!, rows: rows,
+                                        n: n,
                                     epsilon: epsilon, normalized: normalized.baseAddress!,
                                     inverseStd: inverseStd.baseAddress!, output: output.baseAddress!)
                             }

@@ -63,7 +63,8 @@ public func crossEntropy(_ logits: Tensor, targets: [Int], ignoreIndex: Int? = n
 
 /// The mean of (prediction − target)² over all elements.
 public func mse(_ prediction: Tensor, _ target: Tensor) -> Tensor {
-    precondition(prediction.shape == target.shape, "mse: prediction \(prediction.shape) and target \(target.shape) differ")
+    precondition(prediction.shape == target.shape,
+        "mse: prediction \(prediction.shape) and target \(target.shape) differ")
     let difference = prediction - target
     return (difference * difference).mean()
 }

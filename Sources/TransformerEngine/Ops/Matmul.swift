@@ -52,7 +52,8 @@ extension Tensor {
     /// arithmetic as `matmul` followed by `+` (bits included), one node and one tensor fewer.
     static func affine(_ x: Tensor, weight: Tensor, bias: Tensor) -> Tensor {
         let width = bias.count
-        precondition(bias.shape == [weight.shape[0]], "Linear: bias \(bias.shape) does not match weight \(weight.shape)")
+        precondition(bias.shape == [weight.shape[0]],
+            "Linear: bias \(bias.shape) does not match weight \(weight.shape)")
         // Each block of the product gets the bias as soon as it is final, on the thread that
         // computed it.
         let result = bias.scalars.withUnsafeBufferPointer { b in
@@ -87,7 +88,8 @@ extension Tensor {
                                         GemmProduct(
                                             m: width, n: columns, k: rows,
                                             a: MatrixOperand(base: gs.baseAddress!, rowStride: 1, columnStride: width),
-                                            b: MatrixOperand(base: xs.baseAddress!, rowStride: columns, columnStride: 1),
+                                            b: MatrixOperand(base: xs.baseAddress!, rowStride: columns,
+                                                columnStride: 1),
                                             c: dW.baseAddress!, ldc: columns, accumulate: false),
                                         alongsideChunks: biasBlocks
                                     ) { block in
@@ -120,7 +122,8 @@ extension Tensor {
     ) -> Tensor {
         let (m, k, n) = require(checkMatmul(a.shape, b.shape, transposeA: transposeA, transposeB: transposeB))
         let batchA = Array(a.shape.dropLast(2)), batchB = Array(b.shape.dropLast(2))
-        let batch = batchA == batchB ? batchA : broadcastShape(batchA, batchB, op: "matmul batch axes of \(a.shape) and \(b.shape)")
+        let batch = batchA == batchB ? batchA : broadcastShape(batchA, batchB,
+            op: "matmul batch axes of \(a.shape) and \(b.shape)")
         let batchCount = batch.reduce(1, *)
         let total = batchCount * m * n
         let values = [Float](unsafeUninitializedCapacity: total) { out, initialized in
@@ -151,8 +154,10 @@ extension Tensor {
                         }
                         gemm(
                             m: m, n: n, k: k,
-                            a: MatrixOperand(base: x.baseAddress! + offsetA * matrixA, rowStride: aRow, columnStride: aColumn),
-                            b: MatrixOperand(base: y.baseAddress! + offsetB * matrixB, rowStride: bRow, columnStride: bColumn),
+                            a: MatrixOperand(base: x.baseAddress! + offsetA * matrixA, rowStride: aRow,
+                                columnStride: aColumn),
+                            b: MatrixOperand(base: y.baseAddress! + offsetB * matrixB, rowStride: bRow,
+                                columnStride: bColumn),
                             c: out.baseAddress! + item * m * n, ldc: n, accumulate: false, parallel: batchCount == 1)
                     }
                     if batchCount > 1 && m * n * k * batchCount >= 1 << 17 {

@@ -59,7 +59,8 @@ extension Tensor {
         let result = Tensor(shape: keepDims ? layout.keptShape : layout.droppedShape, scalars: values)
         let original = shape
         return Tensor.recorded(result, from: [self]) { g in
-            [Tensor.zipBroadcast(Tensor(repeating: 0, shape: original), g.reshaped(layout.keptShape), op: "sum backward") { $1 }]
+            [Tensor.zipBroadcast(Tensor(repeating: 0, shape: original), g.reshaped(layout.keptShape),
+                op: "sum backward") { $1 }]
         }
     }
 

@@ -71,7 +71,9 @@ extension Tensor {
         }
         return Tensor.recorded(result, from: [self]) { [self] g in
             [Tensor.zippingBuffers(g, self, op: "gelu backward") { g, x, out, count in
-                tanh.withUnsafeBufferPointer { t in Elementwise.geluBackward(g, x, tanh: t.baseAddress!, into: out, count: count) }
+                tanh.withUnsafeBufferPointer { t in
+                    Elementwise.geluBackward(g, x, tanh: t.baseAddress!, into: out, count: count)
+                }
             }]
         }
     }

@@ -70,7 +70,8 @@ public enum SafeTensors {
     }
 
     /// The bytes of a safetensors file holding `tensors` as F32; see `save(_:to:metadata:)`.
-    public static func data(for tensors: [String: Tensor], metadata: [String: String] = [:], file: String = "<data>") throws -> Data {
+    public static func data(for tensors: [String: Tensor], metadata: [String: String] = [:],
+        file: String = "<data>") throws -> Data {
         if tensors[SafeTensorsHeader.metadataKey] != nil {
             throw SafeTensorsError(file: file, tensor: SafeTensorsHeader.metadataKey, reason: .reservedName)
         }
@@ -78,14 +79,17 @@ public enum SafeTensors {
         var fields: [String] = []
         if !metadata.isEmpty {
             let pairs = metadata.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-            fields.append("\"__metadata__\":{" + pairs.map { "\($0.key.jsonLiteral):\($0.value.jsonLiteral)" }.joined(separator: ",") + "}")
+            let entries = pairs.map { "\($0.key.jsonLiteral):\($0.value.jsonLiteral)" }
+            fields.append("\"__metadata__\":{" + entries.joined(separator: ",") + "}")
         }
         var offset = 0
         for name in names {
             let tensor = tensors[name]!
             let end = offset + 4 * tensor.scalars.count
             let shape = tensor.shape.map(String.init).joined(separator: ",")
-            fields.append("\(name.jsonLiteral):{\"dtype\":\"F32\",\"shape\":[\(shape)],\"data_offsets\":[\(offset),\(end)]}")
+            fields.append(
+                "\(name.jsonLiteral):{\"dtype\":\"F32\",\"shape\":[\(shape)],"
+                    + "\"data_offsets\":[\(offset),\(end)]}")
             offset = end
         }
         var header = Array(("{" + fields.joined(separator: ",") + "}").utf8)

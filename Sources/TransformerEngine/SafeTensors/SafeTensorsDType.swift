@@ -28,16 +28,19 @@ public enum SafeTensorsDType: String, Sendable, CaseIterable {
         case .float32 where Self.hostIsLittleEndian:
             // The file's bytes are already the host's Floats: copy them in one go.
             return [Float](unsafeUninitializedCapacity: count) { floats, initialized in
-                UnsafeMutableRawBufferPointer(floats).copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + 4 * count]))
+                UnsafeMutableRawBufferPointer(floats).copyMemory(
+                    from: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + 4 * count]))
                 initialized = count
             }
         case .float32:
             return (0..<count).map {
-                Float(bitPattern: UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 4 * $0, as: UInt32.self)))
+                Float(bitPattern: UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 4 * $0,
+                    as: UInt32.self)))
             }
         case .float16:
             return (0..<count).map {
-                Self.float(half: UInt16(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 2 * $0, as: UInt16.self)))
+                Self.float(half: UInt16(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 2 * $0,
+                    as: UInt16.self)))
             }
         case .bfloat16:
             return (0..<count).map {

@@ -48,7 +48,8 @@ public struct SafeTensorsError: Error, CustomStringConvertible, Equatable {
         case .truncated(let fileSize):
             return "truncated: the file has \(fileSize) bytes, fewer than the 8 that give the header length"
         case .headerLengthTooBig(let headerLength, let fileSize):
-            return "header length \(headerLength) is too big: the file has only \(fileSize - 8) bytes after the 8-byte length"
+            return "header length \(headerLength) is too big: "
+                + "the file has only \(fileSize - 8) bytes after the 8-byte length"
         case .badHeader(let detail):
             return "bad JSON header: \(detail)"
         case .unsupportedDType(let dtype):

@@ -36,7 +36,8 @@ struct SafeTensorsHeader {
         guard bytes.count >= 8 else { throw SafeTensorsError(file: file, reason: .truncated(fileSize: bytes.count)) }
         let headerLength = UInt64(littleEndian: bytes.loadUnaligned(as: UInt64.self))
         guard headerLength <= UInt64(bytes.count - 8) else {
-            throw SafeTensorsError(file: file, reason: .headerLengthTooBig(headerLength: headerLength, fileSize: bytes.count))
+            throw SafeTensorsError(file: file, reason: .headerLengthTooBig(headerLength: headerLength,
+                fileSize: bytes.count))
         }
         dataStart = 8 + Int(headerLength)
         let dataSize = bytes.count - dataStart
@@ -49,7 +50,8 @@ struct SafeTensorsHeader {
             let value = fields[name]!
             if name == Self.metadataKey {
                 guard let strings = value as? [String: String] else {
-                    throw SafeTensorsError(file: file, reason: .badHeader("\"__metadata__\" must map strings to strings"))
+                    throw SafeTensorsError(file: file,
+                        reason: .badHeader("\"__metadata__\" must map strings to strings"))
                 }
                 metadata = strings
             } else if wanted?.contains(name) ?? true {

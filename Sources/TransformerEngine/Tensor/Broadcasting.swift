@@ -144,7 +144,8 @@ extension Tensor {
         guard a.count > 0 else { return a.detached() }
         let values = [Float](unsafeUninitializedCapacity: a.count) { out, initialized in
             a.scalars.withUnsafeBufferPointer { x in
-                b.scalars.withUnsafeBufferPointer { y in body(x.baseAddress!, y.baseAddress!, out.baseAddress!, a.count) }
+                b.scalars.withUnsafeBufferPointer { y in body(x.baseAddress!, y.baseAddress!, out.baseAddress!,
+                    a.count) }
             }
             initialized = a.count
         }

@@ -28,7 +28,8 @@ extension Tensor {
             let x = axis < rank - a.count ? 1 : a[axis - (rank - a.count)]
             let y = axis < rank - b.count ? 1 : b[axis - (rank - b.count)]
             guard x == y || x == 1 || y == 1 else {
-                return .failure(ShapeError(op: op(), left: a, right: b, detail: "cannot be broadcast together (axis \(axis): \(x) vs \(y))"))
+                return .failure(ShapeError(op: op(), left: a, right: b,
+                    detail: "cannot be broadcast together (axis \(axis): \(x) vs \(y))"))
             }
             result[axis] = x == 1 ? y : x
         }

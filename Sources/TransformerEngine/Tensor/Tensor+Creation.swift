@@ -37,7 +37,8 @@ extension Tensor {
     // MARK: - Random
 
     /// Samples from N(mean, std²), drawn in row-major order from `generator`.
-    public static func randn(_ shape: [Int], mean: Float = 0, std: Float = 1, using generator: inout RandomGenerator) -> Tensor {
+    public static func randn(_ shape: [Int], mean: Float = 0, std: Float = 1,
+        using generator: inout RandomGenerator) -> Tensor {
         let n = shape.reduce(1, *)
         var values = [Float](repeating: 0, count: n)
         for i in 0..<n { values[i] = mean + std * generator.nextNormal() }
@@ -45,7 +46,8 @@ extension Tensor {
     }
 
     /// Samples uniformly from [low, high), in row-major order from `generator`.
-    public static func uniform(_ shape: [Int], low: Float = 0, high: Float = 1, using generator: inout RandomGenerator) -> Tensor {
+    public static func uniform(_ shape: [Int], low: Float = 0, high: Float = 1,
+        using generator: inout RandomGenerator) -> Tensor {
         let n = shape.reduce(1, *)
         var values = [Float](repeating: 0, count: n)
         for i in 0..<n { values[i] = low + (high - low) * generator.nextUniform() }

@@ -17,7 +17,8 @@ extension Tensor {
     /// The sub-tensor at `index` along the first axis (a row of a matrix). Negative counts from the end.
     public subscript(_ index: Int) -> Tensor {
         let i = index < 0 ? index + (shape.first ?? 0) : index
-        precondition(rank >= 1 && i >= 0 && i < shape[0], "subscript: index \(index) is out of range for shape \(shape)")
+        precondition(rank >= 1 && i >= 0 && i < shape[0],
+            "subscript: index \(index) is out of range for shape \(shape)")
         return sliced(i..<(i + 1), axis: 0).squeezed(axis: 0)
     }
 
@@ -48,7 +49,9 @@ extension Tensor {
             g.scalars.withUnsafeBufferPointer { gx in
                 for o in 0..<layout.outer {
                     let start = (o * layout.extent + range.lowerBound) * layout.inner
-                    for i in 0..<(range.count * layout.inner) { full[start + i] = gx[o * range.count * layout.inner + i] }
+                    for i in 0..<(range.count * layout.inner) {
+                        full[start + i] = gx[o * range.count * layout.inner + i]
+                    }
                 }
             }
             return [Tensor(shape: original, scalars: full)]
@@ -66,7 +69,8 @@ extension Tensor {
         var values = [Float](repeating: 0, count: indices.count * width)
         scalars.withUnsafeBufferPointer { x in
             for (slot, index) in indices.enumerated() {
-                precondition(index >= 0 && index < rowCount, "rows(_:): index \(index) is out of range for shape \(shape)")
+                precondition(index >= 0 && index < rowCount,
+                    "rows(_:): index \(index) is out of range for shape \(shape)")
                 for j in 0..<width { values[slot * width + j] = x[index * width + j] }
             }
         }

@@ -52,7 +52,8 @@ extension Tensor {
     public func split(_ sizes: [Int], axis: Int = 0) -> [Tensor] {
         let resolved = normalizedAxis(axis, op: "split")
         precondition(
-            sizes.reduce(0, +) == shape[resolved], "split: sizes \(sizes) do not add up to axis \(axis) of shape \(shape)")
+            sizes.reduce(0, +) == shape[resolved],
+                "split: sizes \(sizes) do not add up to axis \(axis) of shape \(shape)")
         var start = 0
         return sizes.map { size in
             defer { start += size }
@@ -63,7 +64,8 @@ extension Tensor {
     /// Cuts along `axis` into `parts` equal pieces.
     public func chunked(_ parts: Int, axis: Int = 0) -> [Tensor] {
         let extent = shape[normalizedAxis(axis, op: "chunked")]
-        precondition(parts > 0 && extent % parts == 0, "chunked: axis \(axis) of shape \(shape) does not split into \(parts)")
+        precondition(parts > 0 && extent % parts == 0,
+            "chunked: axis \(axis) of shape \(shape) does not split into \(parts)")
         return split(Array(repeating: extent / parts, count: parts), axis: axis)
     }
 }

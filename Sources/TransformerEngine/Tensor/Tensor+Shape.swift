@@ -6,7 +6,8 @@ extension Tensor {
     /// Resolves a negative axis (counted from the end) into 0..<rank.
     func normalizedAxis(_ axis: Int, op: String) -> Int {
         let resolved = axis < 0 ? axis + rank : axis
-        precondition(resolved >= 0 && resolved < Swift.max(rank, 1), "\(op): axis \(axis) is out of range for shape \(shape)")
+        precondition(resolved >= 0 && resolved < Swift.max(rank, 1),
+            "\(op): axis \(axis) is out of range for shape \(shape)")
         return resolved
     }
 
@@ -67,11 +68,14 @@ extension Tensor {
     /// Reorders axes: result axis i is this tensor's axis `axes[i]`. O(count).
     public func permuted(_ axes: [Int]) -> Tensor {
         precondition(
-            axes.count == rank && Set(axes) == Set(0..<rank), "permuted: \(axes) is not a permutation of the axes of \(shape)")
+            axes.count == rank && Set(axes) == Set(0..<rank),
+                "permuted: \(axes) is not a permutation of the axes of \(shape)")
         if axes == Array(0..<rank) { return self }
         let newShape = axes.map { shape[$0] }
         var sourceStrides = [Int](repeating: 1, count: rank)
-        for axis in stride(from: rank - 2, through: 0, by: -1) { sourceStrides[axis] = sourceStrides[axis + 1] * shape[axis + 1] }
+        for axis in stride(from: rank - 2, through: 0, by: -1) {
+            sourceStrides[axis] = sourceStrides[axis + 1] * shape[axis + 1]
+        }
         let strides = axes.map { sourceStrides[$0] }
         let values = Tensor.gatherStrided(scalars, shape: newShape, strides: strides)
         var inverse = [Int](repeating: 0, count: rank)

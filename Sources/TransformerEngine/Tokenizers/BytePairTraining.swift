@@ -21,7 +21,8 @@ extension BytePairTokenizer {
         let smallest = byteCount + specialTokens.count
         precondition(
             vocabularySize >= smallest,
-            "vocabularySize \(vocabularySize) is too small: the 256 bytes and \(specialTokens.count) special tokens need \(smallest)")
+            "vocabularySize \(vocabularySize) is too small: "
+                + "the 256 bytes and \(specialTokens.count) special tokens need \(smallest)")
         var learner = MergeLearner(corpus: corpus, specialTokens: SpecialTokens(specialTokens, firstID: 0))
         let merges = learner.learn(vocabularySize - smallest)
         return BytePairTokenizer(merges: merges, specialTokens: specialTokens)
@@ -112,7 +113,9 @@ private struct MergeLearner {
     /// older entries become stale.
     private mutating func queueChangedPairs() {
         for (pair, before) in countsBefore {
-            if let count = pairCounts[pair], count >= 2, count != before { candidates.insert(Candidate(count: count, pair: pair)) }
+            if let count = pairCounts[pair], count >= 2, count != before {
+                candidates.insert(Candidate(count: count, pair: pair))
+            }
         }
         countsBefore.removeAll(keepingCapacity: true)
     }

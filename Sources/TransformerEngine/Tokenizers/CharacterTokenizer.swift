@@ -58,7 +58,8 @@ public struct CharacterTokenizer: Tokenizer {
         var idOfCharacter: [Unicode.Scalar: Int] = [:]
         for (id, character) in characters.enumerated() {
             let previous = idOfCharacter.updateValue(id, forKey: character)
-            precondition(previous == nil, "character U+\(String(character.value, radix: 16, uppercase: true)) is listed twice")
+            precondition(previous == nil,
+                "character U+\(String(character.value, radix: 16, uppercase: true)) is listed twice")
         }
         self.characters = characters
         self.idOfCharacter = idOfCharacter

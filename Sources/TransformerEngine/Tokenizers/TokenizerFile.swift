@@ -74,7 +74,8 @@ enum TokenizerFile {
     /// The special tokens field: distinct, non-empty strings.
     static func specialTokens(in fields: [String: Any], file: String) throws -> [String] {
         guard let tokens = fields["specialTokens"] as? [String] else {
-            throw TokenizerFileError(file: file, message: "\"specialTokens\" must be an array of strings, found \(quoted(fields["specialTokens"]))")
+            throw TokenizerFileError(file: file,
+                message: "\"specialTokens\" must be an array of strings, found \(quoted(fields["specialTokens"]))")
         }
         for (index, token) in tokens.enumerated() {
             if token.isEmpty { throw TokenizerFileError(file: file, message: "special token \(index) is empty") }
@@ -132,17 +133,20 @@ extension BytePairTokenizer: TokenizerFileCoding {
         let fields = try TokenizerFile.fields(of: data, file: file, kind: "byte-pair")
         let specialTokens = try TokenizerFile.specialTokens(in: fields, file: file)
         guard let pairs = fields["merges"] as? [Any] else {
-            throw TokenizerFileError(file: file, message: "\"merges\" must be an array, found \(TokenizerFile.quoted(fields["merges"]))")
+            throw TokenizerFileError(file: file,
+                message: "\"merges\" must be an array, found \(TokenizerFile.quoted(fields["merges"]))")
         }
         var merges: [Merge] = []
         var seen: [Merge: Int] = [:]
         for (rank, pair) in pairs.enumerated() {
             let id = Self.byteCount + rank
             guard let ids = JSONNumbers.naturals(pair), ids.count == 2 else {
-                throw TokenizerFileError(file: file, message: "merge \(rank) must be two ids [left, right], found \(TokenizerFile.quoted(pair))")
+                throw TokenizerFileError(file: file,
+                    message: "merge \(rank) must be two ids [left, right], found \(TokenizerFile.quoted(pair))")
             }
             if let bad = ids.first(where: { !(0..<id).contains($0) }) {
-                throw TokenizerFileError(file: file, message: "merge \(rank) \(ids) uses id \(bad), which does not exist before id \(id)")
+                throw TokenizerFileError(file: file,
+                    message: "merge \(rank) \(ids) uses id \(bad), which does not exist before id \(id)")
             }
             let merge = Merge(ids[0], ids[1])
             if let earlier = seen.updateValue(rank, forKey: merge) {
@@ -169,14 +173,20 @@ extension CharacterTokenizer: TokenizerFileCoding {
         let fields = try TokenizerFile.fields(of: data, file: file, kind: "character")
         let specialTokens = try TokenizerFile.specialTokens(in: fields, file: file)
         guard let strings = fields["characters"] as? [String] else {
-            throw TokenizerFileError(file: file, message: "\"characters\" must be an array of strings, found \(TokenizerFile.quoted(fields["characters"]))")
+            throw TokenizerFileError(
+                file: file,
+                message: "\"characters\" must be an array of strings, "
+                    + "found \(TokenizerFile.quoted(fields["characters"]))")
         }
         var characters: [Unicode.Scalar] = []
         var seen = Set<Unicode.Scalar>()
         for (id, string) in strings.enumerated() {
             let scalars = Array(string.unicodeScalars)
             guard scalars.count == 1 else {
-                throw TokenizerFileError(file: file, message: "character \(id) \(string.jsonLiteral) must be exactly one Unicode scalar, found \(scalars.count)")
+                throw TokenizerFileError(
+                    file: file,
+                    message: "character \(id) \(string.jsonLiteral) must be exactly one Unicode scalar, "
+                        + "found \(scalars.count)")
             }
             guard seen.insert(scalars[0]).inserted else {
                 throw TokenizerFileError(file: file, message: "character \(id) \(string.jsonLiteral) is listed twice")

@@ -90,7 +90,8 @@ public struct WordPieceTokenizer: Sendable {
         for token in splitter.neverSplit {
             guard let range = text.range(of: token) else { continue }
             if let current = best?.0,
-               current.lowerBound < range.lowerBound || (current.lowerBound == range.lowerBound && current.upperBound >= range.upperBound) {
+               current.lowerBound < range.lowerBound || (current.lowerBound == range.lowerBound
+                   && current.upperBound >= range.upperBound) {
                 continue
             }
             best = (range, ids[token]!)
@@ -109,7 +110,8 @@ public struct WordPieceTokenizer: Sendable {
     /// Several texts as one padded batch: each `[CLS] … [SEP]`, cut to `maxLength` tokens (the
     /// last kept one `[SEP]`), padded with `[PAD]` to the longest. The mask is 1 on real tokens.
     public func encodeBatch(_ texts: [String], maxLength: Int = 512) -> WordPieceBatch {
-        precondition(maxLength >= 2, "WordPieceTokenizer.encodeBatch: maxLength \(maxLength) leaves no room for [CLS] and [SEP]")
+        precondition(maxLength >= 2,
+            "WordPieceTokenizer.encodeBatch: maxLength \(maxLength) leaves no room for [CLS] and [SEP]")
         let rows = texts.map { text -> [Int] in
             let pieces = pieceIDs(text)
             return [classID] + pieces.prefix(maxLength - 2) + [separatorID]

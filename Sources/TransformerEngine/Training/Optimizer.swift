@@ -1,5 +1,7 @@
 // Optimizers: SGD with momentum, Adam and AdamW, keeping per-parameter state by position.
 
+import TransformerEngineKernelsShared
+
 // MARK: - Optimizer
 
 /// Updates a module's parameters from their gradients.
@@ -36,9 +38,12 @@ struct ParameterStates<State> {
     mutating func withState(
         at position: Int, fresh: () -> State, fits: (State) -> Bool, _ body: (inout State) -> Void
     ) {
-        if states.count <= position { states.append(contentsOf: repeatElement(nil, count: position + 1 - states.count)) }
+        if states.count <= position {
+            states.append(contentsOf: repeatElement(nil, count: position + 1 - states.count))
+        }
         var state = states[position].take() ?? fresh()
-        precondition(fits(state), "optimizer: parameter \(position) changed size since the last step; use one optimizer per model")
+        precondition(fits(state),
+            "optimizer: parameter \(position) changed size since the last step; use one optimizer per model")
         body(&state)
         states[position] = state
     }
@@ -153,7 +158,8 @@ public final class Adam: Optimizer {
 
 /// AdamW: Adam with decoupled weight decay (default 0.01, as PyTorch).
 public func AdamW(
-    learningRate: Float = 1e-3, beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8, weightDecay: Float = 0.01
+    learningRate: Float = 1e-3, beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8,
+    weightDecay: Float = 0.01
 ) -> Adam {
     Adam(
         learningRate: learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon, weightDecay: weightDecay,

@@ -25,7 +25,8 @@ public enum LearningRateSchedule: Sendable {
             return minimum + (peak - minimum) * Float(0.5 * (1 + Foundation.cos(Double.pi * progress)))
         case .transformer(let dModel, let warmup, let factor):
             let s = Double(step + 1)
-            let value = Foundation.pow(Double(dModel), -0.5) * Swift.min(Foundation.pow(s, -0.5), s * Foundation.pow(Double(warmup), -1.5))
+            let value = Foundation.pow(Double(dModel), -0.5) * Swift.min(Foundation.pow(s, -0.5),
+                s * Foundation.pow(Double(warmup), -1.5))
             return factor * Float(value)
         }
     }

@@ -1,12 +1,12 @@
-// Which build of the inner loops this process runs (GEMM tiles, elementwise kernels): AVX-512 or AVX2 when the CPU has it.
+// Which build of the engine's inner loops this process runs: generic, AVX2 or AVX-512, by the CPU's features.
 
 import Foundation
-import TransformerEngineKernelsAVX2
 
 // MARK: - Choice
 
-/// The implementation of GEMM's and the elementwise kernels' inner loops; all give bit-identical results.
-enum GemmKernel: Sendable {
+/// A build of the inner loops (GEMM tiles, row and elementwise kernels, the optimizer); all give
+/// bit-identical results. `KernelTable` holds a build's functions.
+enum KernelBuild: Sendable {
     /// Portable SIMD code built for baseline x86-64 (SSE) or whatever the package targets.
     case generic
     /// The same arithmetic built with `-target-cpu haswell` (module TransformerEngineKernelsAVX2).
@@ -17,24 +17,19 @@ enum GemmKernel: Sendable {
 
     /// The kernel chosen once per process: the widest this CPU runs. `LITBOOK_KERNEL=generic`
     /// forces the portable one, `LITBOOK_KERNEL=avx2` stops at AVX2.
-    static let current: GemmKernel = {
+    static let current: KernelBuild = {
         let asked = ProcessInfo.processInfo.environment["LITBOOK_KERNEL"]
         if asked == "generic" || !avx2IsAvailable { return .generic }
         return asked != "avx2" && avx512IsAvailable ? .avx512 : .avx2
     }()
 
-    /// Whether this kernel runs the AVX2 build (TransformerEngineKernelsAVX2) for what the AVX-512
-    /// build does not hold: every kernel but the generic one.
-    var usesAVX2: Bool { self != .generic }
-
-    /// Whether GELU runs its AVX-512 build (sixteen lanes).
-    static var wideElementwise: Bool { current == .avx512 }
-
     /// Whether the AVX2 kernel can run here at all (tests compare it with the generic one).
     static var avx2IsAvailable: Bool { cpuFeatures.isSuperset(of: haswellFeatures) }
 
     /// Whether the AVX-512 builds can run here at all (tests compare them with the generic one).
-    static var avx512IsAvailable: Bool { cpuFeatures.isSuperset(of: haswellFeatures.union(skylakeAVX512Features)) }
+    static var avx512IsAvailable: Bool {
+        cpuFeatures.isSuperset(of: haswellFeatures.union(skylakeAVX512Features))
+    }
 }
 
 // MARK: - CPU features

@@ -1,1 +1,0 @@
-../TransformerEngine/Kernels/LaneMath.swift

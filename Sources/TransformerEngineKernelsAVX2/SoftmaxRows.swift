@@ -1,0 +1,1 @@
+../TransformerEngine/Kernels/Lanes/SoftmaxRows.swift
