@@ -46,6 +46,6 @@ site-valid:
 format:
 	$(SWIFT) format format --in-place --recursive --parallel --configuration .swift-format Sources Tests Benchmarks Package.swift
 
-## List the Swift lines longer than 120 characters (the folders the script excludes are not checked yet); fails if any.
+## List the Swift lines longer than 120 characters (make test runs this first).
 lint:
 	scripts/check-line-length.sh

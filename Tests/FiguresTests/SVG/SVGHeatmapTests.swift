@@ -33,7 +33,8 @@ final class SVGHeatmapTests: XCTestCase {
         XCTAssertTrue(svg.contains("<title id=\"acc-title\">注意力权重 attention</title>"))
         XCTAssertTrue(
             svg.contains(
-                "<desc id=\"acc-desc\" lang=\"en\">注意力权重 attention: heatmap of 5 rows by 5 columns. Rows: 我, 爱, 自然, 语言, 处理."))
+                "<desc id=\"acc-desc\" lang=\"en\">注意力权重 attention: heatmap of 5 rows by 5 columns."
+                    + " Rows: 我, 爱, 自然, 语言, 处理."))
         XCTAssertTrue(svg.contains("fill=\"currentColor\""), "text takes the page's colour, for dark themes")
     }
 
