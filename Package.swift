@@ -81,24 +81,26 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // What every bench writes into Benchmarks/results/ (machine, commit, one JSON line per run).
+        .target(name: "BenchmarkResults", path: "Benchmarks/BenchmarkResults"),
         .executableTarget(
             name: "site-bench",
-            dependencies: ["Site", "Notebook", "Runner", "Figures", "MathML"],
+            dependencies: ["Site", "Notebook", "Runner", "Figures", "MathML", "BenchmarkResults"],
             path: "Benchmarks/site-bench"
         ),
         .executableTarget(
             name: "runner-bench",
-            dependencies: ["Runner", "Notebook", "RecordStream", "Figures"],
+            dependencies: ["Runner", "Notebook", "RecordStream", "Figures", "BenchmarkResults"],
             path: "Benchmarks/runner-bench"
         ),
         .executableTarget(
             name: "engine-bench",
-            dependencies: ["TransformerEngine"],
+            dependencies: ["TransformerEngine", "BenchmarkResults"],
             path: "Benchmarks/engine-bench"
         ),
         .executableTarget(
             name: "bert-bench",
-            dependencies: ["TransformerEngine"],
+            dependencies: ["TransformerEngine", "BenchmarkResults"],
             path: "Benchmarks/bert-bench"
         ),
         .testTarget(name: "TransformerEngineTests", dependencies: ["TransformerEngine"], resources: [.copy("Golden")]),

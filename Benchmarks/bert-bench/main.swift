@@ -5,6 +5,7 @@
 //   swift run -c release bert-bench [--rounds N]
 // Prints one JSON line per figure and appends the run's line to Benchmarks/results/bert-bench.jsonl.
 
+import BenchmarkResults
 import Foundation
 import TransformerEngine
 
@@ -119,16 +120,10 @@ report([
 
 // MARK: - Results file
 
-let load =
-    (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").first.flatMap { Double($0) }
-    ?? -1
-let cpu =
-    (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?.split(separator: "\n")
-    .first { $0.hasPrefix("model name") }.map {
-        $0.split(separator: ":", maxSplits: 1)[1].trimmingCharacters(in: .whitespaces)
-    } ?? "unknown"
+let load = BenchmarkMachine.loadAverage() ?? -1
+let cpu = BenchmarkMachine.cpuModel()
 let line: [String: Any] = [
-    "date": ISO8601DateFormatter().string(from: Date()), "commit": shell("git", "rev-parse", "--short", "HEAD"),
+    "date": ISO8601DateFormatter().string(from: Date()), "commit": BenchmarkMachine.currentCommit() ?? "unknown",
     "cpu": cpu, "loadavg_1m": load, "engine_threads": EngineThreads.count, "torch_threads": peerThreads,
     "torch": peer.hello["torch"] ?? "", "transformers": peer.hello["transformers"] ?? "",
     "load_s": loadSeconds, "torch_load_s": peer.hello["load_s"] ?? -1,
@@ -139,13 +134,6 @@ let line: [String: Any] = [
     "max_rel_error_embeddings": embeddingError,
 ]
 let json = try! JSONSerialization.data(withJSONObject: line, options: [.sortedKeys])
-let results = URL(fileURLWithPath: "Benchmarks/results/bert-bench.jsonl")
-try? FileManager.default.createDirectory(at: results.deletingLastPathComponent(), withIntermediateDirectories: true)
-if let handle = try? FileHandle(forWritingTo: results) {
-    handle.seekToEndOfFile()
-    handle.write(json + Data("\n".utf8))
-    try? handle.close()
-} else {
-    try? (json + Data("\n".utf8)).write(to: results)
-}
+_ = ResultsFile.append(
+    String(decoding: json, as: UTF8.self), to: "Benchmarks/results/bert-bench.jsonl", bench: "bert-bench")
 print(String(decoding: json, as: UTF8.self))

@@ -6,6 +6,7 @@
 // Every measurement is one JSON line on stdout; a whole run (not --quick) is appended as one line to
 // Benchmarks/results/engine-bench.jsonl. PyTorch 2 comes from .venv-peer (scripts/peer-venv.sh).
 
+import BenchmarkResults
 import Foundation
 import TransformerEngine
 
@@ -15,7 +16,7 @@ let arguments = CommandLine.arguments
 let quick = arguments.contains("--quick")
 let threads = EngineThreads.count
 
-/// The three GPT configurations of issue 3 (vocab, context, d, heads, layers, batch).
+/// The three GPT configurations the bench times (vocab, context, d, heads, layers, batch).
 struct BenchConfig {
     let name: String
     let gpt: GPT.Config
@@ -78,13 +79,13 @@ if let flag = arguments.firstIndex(of: "--products"), arguments.count > flag + 2
 
 // Other work on the machine skews every figure below, ours and the peers' alike; say how busy it was.
 let startedAt = Date()
-let commitAtStart = arguments.contains("--memory-child") ? nil : currentCommit()
-let loadAtStart = loadAverage()
+let commitAtStart = arguments.contains("--memory-child") ? nil : BenchmarkMachine.currentCommit()
+let loadAtStart = BenchmarkMachine.loadAverage()
 let torchPeers = arguments.contains("--memory-child") ? [] : findTorchPeers(threads: threads)
 if !arguments.contains("--memory-child") {
     report(
         ["bench": "machine", "threads": threads, "cores": ProcessInfo.processInfo.activeProcessorCount,
-         "loadavg_1m": loadAtStart ?? Double.nan, "cpu": cpuModel()],
+         "loadavg_1m": loadAtStart ?? Double.nan, "cpu": BenchmarkMachine.cpuModel()],
         extra: torchPeers.map { ($0.name, $0.torchVersion) })
     if !torchPeers.contains(where: { $0.name == "torch2" }) {
         FileHandle.standardError.write(

@@ -1,5 +1,6 @@
 // A scratch folder for the benchmarks, a compiler wrapper that counts invocations, and result printing.
 
+import BenchmarkResults
 import Foundation
 import Runner
 
@@ -37,10 +38,10 @@ struct BenchWorkspace {
     }
 }
 
-/// Prints one measurement as a JSON line with sorted keys.
+/// Prints one measurement as a JSON line with sorted keys, kept for the run's results line.
 func report(_ fields: [String: Any]) {
     let data = try! JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys])
-    print(String(decoding: data, as: UTF8.self))
+    RunRecord.add(String(decoding: data, as: UTF8.self))
 }
 
 /// Seconds since `start`.

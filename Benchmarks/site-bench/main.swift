@@ -1,11 +1,12 @@
 // site-bench: how fast litbook renders a site, against `cat *.md | cmark` on the same notes in the same run.
 //
 // Usage: site-bench [--notes N] [--repeats R] [--shipped DIR]
-// Prints one JSON line per measurement. Goals (issue 5): rendering ≤ 5× cmark; a rebuild of the
-// shipped notes with nothing changed ≤ 0.5 s. Goals (issue 14): a 64×64 heatmap ≤ 60 KB; drawing
-// every figure of the shipped notes ≤ 50 ms in all. Also the size of the search index readers download (issue 16).
-// Issue 15: 1,000 formulas to MathML ≤ 50 ms.
+// Prints one JSON line per measurement. Goals: rendering ≤ 5× cmark; a rebuild of the shipped
+// notes with nothing changed ≤ 0.5 s; a 64×64 heatmap ≤ 60 KB; drawing every figure of the shipped
+// notes ≤ 50 ms in all; 1,000 formulas to MathML ≤ 50 ms. Also the size of the search index readers
+// download.
 
+import BenchmarkResults
 import Foundation
 import MathML
 import Notebook
@@ -25,6 +26,8 @@ while let argument = arguments.popFirst() {
         exit(2)
     }
 }
+
+RunRecord.start()
 
 // MARK: - Generated notes
 
@@ -87,7 +90,7 @@ let cmarkCPUMedian = cmarkCPU.sorted()[repeats / 2]
 let renderCPUMedian = renderCPU.sorted()[repeats / 2]
 let cmark = cmarkTimes.sorted()[repeats / 2]
 let render = renderTimes.sorted { $0.total < $1.total }[repeats / 2]
-print(
+RunRecord.add(
     "{\"measurement\":\"render_vs_cmark\",\"notes\":\(noteCount),\"megabytes\":"
         + "\(String(format: "%.2f", Double(totalBytes) / 1e6)),"
         + "\"cmark_s\":\(String(format: "%.4f", cmark)),\"litbook_render_s\":\(String(format: "%.4f", render.total)),"
@@ -99,7 +102,7 @@ print(
 
 let renderedFiles = render.files
 let indexBytes = renderedFiles["assets/search-index.js"]?.count ?? 0
-print(
+RunRecord.add(
     "{\"measurement\":\"search_index\",\"notes\":\(noteCount),\"bytes\":\(indexBytes),"
         + "\"megabytes\":\(String(format: "%.2f", Double(indexBytes) / 1e6)),\"notes_megabytes\":"
         + "\(String(format: "%.2f", Double(totalBytes) / 1e6))}"
@@ -107,7 +110,7 @@ print(
 let writeStart = DispatchTime.now().uptimeNanoseconds
 _ = try SiteWriter(outputDirectory: scratch + "/Site").write(renderedFiles)
 let writeSeconds = Double(DispatchTime.now().uptimeNanoseconds - writeStart) / 1e9
-print(
+RunRecord.add(
     "{\"measurement\":\"write_site\",\"files\":\(renderedFiles.paths.count),\"seconds\":"
         + "\(String(format: "%.4f", writeSeconds))}"
 )
@@ -140,22 +143,28 @@ _ = formulaSeconds(round: -1)
 let formulaTimes = (0..<max(repeats, 3)).map { formulaSeconds(round: $0) }
 let formulaWall = formulaTimes.map(\.wall).sorted()[formulaTimes.count / 2]
 let formulaCPU = formulaTimes.map(\.cpu).sorted()[formulaTimes.count / 2]
-print("{\"measurement\":\"formulas_to_mathml\",\"formulas\":1000,\"seconds\":\(String(format: "%.4f", formulaWall)),"
-      + "\"cpu_seconds\":\(String(format: "%.4f", formulaCPU)),\"goal_s\":0.05}")
+RunRecord.add(
+    "{\"measurement\":\"formulas_to_mathml\",\"formulas\":1000,\"seconds\":\(String(format: "%.4f", formulaWall)),"
+        + "\"cpu_seconds\":\(String(format: "%.4f", formulaCPU)),\"goal_s\":0.05}")
 
 // MARK: - Rebuild of the shipped notes
 
 let shipped = NoteFinder.find([shippedNotes])
 if shipped.paths.isEmpty {
-    print("{\"measurement\":\"rebuild_shipped\",\"skipped\":\"no notes in \(shippedNotes)\"}")
+    RunRecord.add("{\"measurement\":\"rebuild_shipped\",\"skipped\":\"no notes in \(shippedNotes)\"}")
 } else {
     let rebuild = try ShippedRebuild(notePaths: shipped.paths, output: scratch + "/ShippedSite")
     let seconds = try await rebuild.medianSeconds(repeats: repeats)
-    print("{\"measurement\":\"rebuild_shipped\",\"notes\":\(shipped.paths.count),\"cells_run\":\(rebuild.runsCells),"
-          + "\"seconds\":\(String(format: "%.4f", seconds)),\"goal_s\":0.5}")
-    print(try await FigureBench.allFigures(notePaths: shipped.paths, repeats: repeats))
+    RunRecord.add(
+        "{\"measurement\":\"rebuild_shipped\",\"notes\":\(shipped.paths.count),\"cells_run\":\(rebuild.runsCells),"
+            + "\"seconds\":\(String(format: "%.4f", seconds)),\"goal_s\":0.5}")
+    RunRecord.add(try await FigureBench.allFigures(notePaths: shipped.paths, repeats: repeats))
 }
 
 // MARK: - Figures
 
-print(FigureBench.heatmap64(repeats: repeats))
+RunRecord.add(FigureBench.heatmap64(repeats: repeats))
+
+// MARK: - Results file
+
+RunRecord.save(bench: "site-bench")

@@ -3,7 +3,7 @@
 import XCTest
 import TransformerEngine  // public API only
 
-/// The cases of issue 20: logits of 1e30 and of 10⁴ beside 10⁴ + ½, layer norm on rows of 4,096
+/// Extreme cases: logits of 1e30 and of 10⁴ beside 10⁴ + ½, layer norm on rows of 4,096
 /// values around 10³ and 10⁶. References are computed here in Double from the same Float inputs.
 final class ExtremeValueTests: XCTestCase {
     private func relativeError(_ value: Float, _ reference: Double) -> Double {
