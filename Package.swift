@@ -51,8 +51,8 @@ let package = Package(
         .target(name: "Figures", dependencies: ["TextFormats"]),
         .target(name: "RecordStream", dependencies: ["Figures"]),
         .target(name: "NotebookRuntime", dependencies: ["TransformerEngine", "Figures", "RecordStream"]),
-        // TeX → MathML Core for the formulas of notes: pure, no dependencies.
-        .target(name: "MathML"),
+        // TeX → MathML Core for the formulas of notes: pure; escapes by the page's rule in TextFormats.
+        .target(name: "MathML", dependencies: ["TextFormats"]),
         .target(name: "Notebook", dependencies: ["CCmark", "MathML", "TextFormats"]),
         // What a run produced (NoteRun, CellRun, CellError, NoteLocation): Site and Check read
         // results without depending on the runner that makes them.

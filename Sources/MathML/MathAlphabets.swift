@@ -1,5 +1,7 @@
 // Letters in bold, double-struck, script, sans-serif and typewriter styles, as Unicode writes them.
 
+import TextFormats
+
 /// The font a command like `\mathbf` sets for the letters inside it.
 ///
 /// MathML Core has no `mathvariant` other than `normal`: styled letters are the Unicode
@@ -64,24 +66,15 @@ enum MathFont: Hashable, Sendable {
     ]
 }
 
-/// Escapes text for MathML inside an HTML page: `& < >` become entities, and characters
-/// HTML forbids (controls other than whitespace) become U+FFFD.
+/// Escapes text for MathML inside an HTML page by the page's own rule (`HTMLText`); TeX reads a
+/// tab or a line break inside a formula as a space, so they are written as one.
 enum MathMLText {
     static func escaped(_ text: String) -> String {
-        var out = ""
-        out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
-        for c in text.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\t", "\n": out.unicodeScalars.append(" ")
-            default:
-                let v = c.value
-                out.unicodeScalars.append(v < 0x20 || (0x7F...0x9F).contains(v) ? "\u{FFFD}" : c)
-            }
-        }
-        return out
+        var spaced = String(String.UnicodeScalarView(
+            text.unicodeScalars.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 }))
+        var out: [UInt8] = []
+        out.reserveCapacity(spaced.utf8.count)
+        spaced.withUTF8 { HTMLText.appendEscaped($0, to: &out) }
+        return String(decoding: out, as: UTF8.self)
     }
 }
