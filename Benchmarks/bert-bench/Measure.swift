@@ -19,17 +19,3 @@ func report(_ fields: KeyValuePairs<String, Any>) {
     }
     FileHandle.standardOutput.write(Data(("{" + parts.joined(separator: ",") + "}\n").utf8))
 }
-
-/// The trimmed standard output of a command found on PATH, or "" when it fails.
-func shell(_ arguments: String...) -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = FileHandle.nullDevice
-    do { try process.run() } catch { return "" }
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-}
