@@ -2,7 +2,8 @@
 // memory; PyTorch 2, PyTorch 1.13 and numpy peers in the same run.
 //
 // Run from the repository root: .build/release/engine-bench [--quick] [--sgemm-only] [--results PATH] [--no-record]
-// (profiling aids: --steps CONFIG N runs N train steps, --products SIZE N runs N products)
+// (profiling aids: --steps CONFIG N times N train steps, --forwards CONFIG N forward passes,
+// --products SIZE N products)
 // Every measurement is one JSON line on stdout; a whole run (not --quick) is appended as one line to
 // Benchmarks/results/engine-bench.jsonl. PyTorch 2 comes from .venv-peer (scripts/peer-venv.sh).
 
@@ -56,12 +57,16 @@ struct GPTWorkload {
     func forward() { _ = withoutGrad { model(inputs) } }
 }
 
-// A profiling aid: `--steps NAME N` runs N train steps of one configuration and exits.
-if let flag = arguments.firstIndex(of: "--steps"), arguments.count > flag + 2,
-   let config = configs.first(where: { $0.name == arguments[flag + 1] }), let steps = Int(arguments[flag + 2])
-{
+// Profiling aids: `--steps NAME N` runs N train steps of one configuration, `--forwards NAME N`
+// N forward passes; each prints the median and exits.
+for (flagName, bench) in [("--steps", "steps"), ("--forwards", "forwards")] {
+    guard let flag = arguments.firstIndex(of: flagName), arguments.count > flag + 2,
+        let config = configs.first(where: { $0.name == arguments[flag + 1] }), let count = Int(arguments[flag + 2])
+    else { continue }
     let workload = GPTWorkload(config)
-    for _ in 0..<steps { workload.trainStep() }
+    let seconds = median(
+        secondsOfRuns(warmup: 2, repeats: count) { bench == "steps" ? workload.trainStep() : workload.forward() })
+    report(["bench": bench, "config": config.name, "threads": threads, "median_ms": seconds * 1e3])
     exit(0)
 }
 
@@ -71,7 +76,9 @@ if let flag = arguments.firstIndex(of: "--products"), arguments.count > flag + 2
 {
     var generator = RandomGenerator(seed: UInt64(size))
     let a = Tensor.randn([size, size], using: &generator), b = Tensor.randn([size, size], using: &generator)
-    for _ in 0..<count { _ = withoutGrad { a.matmul(b) } }
+    let seconds = median(secondsOfRuns(warmup: 1, repeats: count) { _ = withoutGrad { a.matmul(b) } })
+    report(["bench": "products", "n": size, "threads": threads, "median_ms": seconds * 1e3,
+            "gflops": 2 * Double(size * size * size) / seconds / 1e9])
     exit(0)
 }
 

@@ -19,11 +19,12 @@ private typealias Vector = SIMD16<Float>
 
 // MARK: - Entry point
 
-/// Computes one block of C from packed panels: `C[rows, columns] (+)= Apacked · Bpacked`.
+/// Computes one block of C from a packed panel of A and a panel of B: `C[rows, columns] (+)= Apacked · B`.
 ///
 /// - `packedA`: `rowCount` rows in strips of 6, k-major (6 values per k), zero-padded.
-/// - `packedB`: the whole kc-deep panel of B in strips of 16 columns, 16 values per k,
-///   zero-padded; strip `j` starts at `packedB + j * 16 * kc`.
+/// - `b`: the kc-deep panel of B as strips of 16 columns: the 16 values of strip `j` at depth `p`
+///   start at `b + j * bStripStride + p * bDepthStride` (packed: 16 and 16·kc, zero-padded; B read
+///   in place: its row stride and 16, when its width is a multiple of 16).
 /// - `c`: C's element at (first row of the block, column 0), row stride `ldc`.
 /// - `firstColumn`: a multiple of 16.
 ///
@@ -32,9 +33,10 @@ private typealias Vector = SIMD16<Float>
 @inline(never)
 public func avx512MultiplyPackedBlock(
     kc: Int, packedA: UnsafePointer<Float>, rowCount: Int,
-    packedB: UnsafePointer<Float>, firstColumn: Int, columnCount: Int,
+    b: UnsafePointer<Float>, bDepthStride: Int, bStripStride: Int, firstColumn: Int, columnCount: Int,
     c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
 ) {
+    let bStep = bDepthStride * MemoryLayout<Float>.stride
     let strips = (rowCount + gemmMR - 1) / gemmMR
     let end = firstColumn + columnCount
     withUnsafeTemporaryAllocation(of: Float.self, capacity: gemmMR * gemmWideNR) { scratch in
@@ -42,20 +44,21 @@ public func avx512MultiplyPackedBlock(
         var column = firstColumn
         while column < end {
             let width = min(gemmWideNR, end - column)
-            let b = UnsafeRawPointer(packedB + (column / gemmWideNR) * gemmWideNR * kc)
+            let bStrip = UnsafeRawPointer(b + (column / gemmWideNR) * bStripStride)
             var strip = 0
             while strip < strips {
                 let a = packedA + strip * gemmMR * kc
                 let target = c + strip * gemmMR * ldc + column
                 if strip + 4 <= strips && rowCount - strip * gemmMR >= 4 * gemmMR && width == gemmWideNR {
-                    tile24x16(kc: kc, a: a, aStripStride: gemmMR * kc, b: b, c: target, ldc: ldc,
+                    tile24x16(
+                        kc: kc, a: a, aStripStride: gemmMR * kc, b: bStrip, bStep: bStep, c: target, ldc: ldc,
                         accumulate: accumulate)
                     strip += 4
                     continue
                 }
                 let rowsHere = min(gemmMR, rowCount - strip * gemmMR)
                 if rowsHere == gemmMR && width == gemmWideNR {
-                    tile6x16(kc: kc, a: a, b: b, c: target, ldc: ldc, accumulate: accumulate)
+                    tile6x16(kc: kc, a: a, b: bStrip, bStep: bStep, c: target, ldc: ldc, accumulate: accumulate)
                 } else {
                     for i in 0..<gemmMR {
                         for j in 0..<gemmWideNR {
@@ -63,7 +66,7 @@ public func avx512MultiplyPackedBlock(
                                 accumulate && i < rowsHere && j < width ? target[i * ldc + j] : 0
                         }
                     }
-                    tile6x16(kc: kc, a: a, b: b, c: edge, ldc: gemmWideNR, accumulate: true)
+                    tile6x16(kc: kc, a: a, b: bStrip, bStep: bStep, c: edge, ldc: gemmWideNR, accumulate: true)
                     for i in 0..<rowsHere {
                         for j in 0..<width { target[i * ldc + j] = edge[i * gemmWideNR + j] }
                     }
@@ -81,8 +84,8 @@ public func avx512MultiplyPackedBlock(
 /// once, so it can be the multiply's memory operand. O(kc).
 @inline(__always)
 private func tile24x16(
-    kc: Int, a: UnsafePointer<Float>, aStripStride: Int, b: UnsafeRawPointer, c: UnsafeMutablePointer<Float>, ldc: Int,
-    accumulate: Bool
+    kc: Int, a: UnsafePointer<Float>, aStripStride: Int, b: UnsafeRawPointer, bStep: Int,
+    c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
 ) {
     var c0 = Vector(), c1 = Vector(), c2 = Vector(), c3 = Vector(), c4 = Vector(), c5 = Vector()
     var c6 = Vector(), c7 = Vector(), c8 = Vector(), c9 = Vector(), c10 = Vector(), c11 = Vector()
@@ -90,7 +93,6 @@ private func tile24x16(
     var c18 = Vector(), c19 = Vector(), c20 = Vector(), c21 = Vector(), c22 = Vector(), c23 = Vector()
     let s0 = a, s1 = a + aStripStride, s2 = a + 2 * aStripStride, s3 = a + 3 * aStripStride
     var left = b
-    let bStep = gemmWideNR &* MemoryLayout<Float>.stride
     var offset = 0
     var remaining = kc
     while remaining > 0 {
@@ -152,7 +154,8 @@ private func tile24x16(
 /// C[6×16] (+)= one 6-row strip of A · one B strip: 6 accumulators. O(kc).
 @inline(__always)
 private func tile6x16(
-    kc: Int, a: UnsafePointer<Float>, b: UnsafeRawPointer, c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
+    kc: Int, a: UnsafePointer<Float>, b: UnsafeRawPointer, bStep: Int, c: UnsafeMutablePointer<Float>, ldc: Int,
+    accumulate: Bool
 ) {
     var c0 = Vector(), c1 = Vector(), c2 = Vector(), c3 = Vector(), c4 = Vector(), c5 = Vector()
     var top = a
@@ -167,7 +170,7 @@ private func tile6x16(
         c4 += Vector(repeating: top[4]) * bv
         c5 += Vector(repeating: top[5]) * bv
         top += gemmMR
-        left += gemmWideNR &* MemoryLayout<Float>.stride
+        left += bStep
         remaining &-= 1
     }
     store(c0, into: c, accumulate: accumulate)

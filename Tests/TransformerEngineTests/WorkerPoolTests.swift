@@ -51,4 +51,24 @@ final class WorkerPoolTests: XCTestCase {
         }
         XCTAssertEqual(failures.load(ordering: .relaxed), 0)
     }
+
+    /// A thread that leaves its CPU runs elsewhere at once, and only on the CPUs it was allowed.
+    func testAThreadThatLeavesItsCPURunsOnAnotherAllowedOne() throws {
+        let allowed = try XCTUnwrap(CPUPlacement.allowed(), "sched_getaffinity is looked up on Linux")
+        let allowedCPUs = (0..<allowed.count * 64).filter { allowed[$0 / 64] & (1 << UInt64($0 % 64)) != 0 }
+        try XCTSkipIf(allowedCPUs.count < 2, "one CPU: there is nowhere to move")
+        let seen = Mutex<(before: Int?, after: Int?)>((nil, nil))
+        // A thread of its own: its narrowed affinity ends with it.
+        let thread = Thread {
+            let before = CPUPlacement.current()
+            if let before { CPUPlacement.leave(cpu: before, allowed: allowed) }
+            let after = CPUPlacement.current()
+            seen.withLock { $0 = (before, after) }
+        }
+        thread.start()
+        while seen.withLock({ $0.after == nil }) { usleep(1_000) }
+        let (before, after) = seen.withLock { $0 }
+        XCTAssertNotEqual(before, after)
+        XCTAssertTrue(allowedCPUs.contains(try XCTUnwrap(after)))
+    }
 }

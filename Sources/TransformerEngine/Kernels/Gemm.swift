@@ -69,6 +69,14 @@ func gemm(
         finish?(0..<m, 0..<n)
         return
     }
+    // A wide product whose B the wide tiles must pack: each thread packs and uses its own columns.
+    if parallel && m * n * k >= gemmThreadedWork && takesWideTiles(n: n, kernels: kernels)
+        && !wideTilesReadB(n: n, b: b), let tiles = kernels.wideTiles,
+        let split = ColumnSplit(n: n, threads: EngineThreads.count)
+    {
+        return gemmColumnChunks(
+            split, tiles, m: m, n: n, k: k, a: a, b: b, c: c, ldc: ldc, accumulate: accumulate, finish: finish)
+    }
     // Room for B's panel in strips of 8 or of 16 columns (the AVX-512 tiles' strips).
     let sizeB = (n + 15) / 16 * 16 * min(k, gemmKC)
     // One packed-A area per thread slot (see `gemmPanels`), taken with B's in one go.
@@ -82,6 +90,73 @@ func gemm(
             m: m, n: n, k: k, a: a, b: b, c: c, ldc: ldc, accumulate: accumulate,
             parallel: parallel, kernels: kernels, packedB: packedB, packedA: packedB + sizeB, sizeA: sizeA,
             finish: finish)
+    }
+}
+
+// MARK: - Column chunks
+
+/// How a product wide enough for every thread to take its own columns is cut (see
+/// `gemmColumnChunks`): `count` chunks of `width` columns (a multiple of gemmWideNR, the last one
+/// narrower), a multiple of the thread count, each at most gemmNC wide. Nil when C has fewer than
+/// 128 columns per thread.
+struct ColumnSplit {
+    let width: Int
+    let count: Int
+
+    init?(n: Int, threads: Int) {
+        guard threads > 1, n >= threads * 128 else { return nil }
+        let chunks = (n + threads * gemmNC - 1) / (threads * gemmNC) * threads
+        width = ((n + chunks - 1) / chunks + gemmWideNR - 1) / gemmWideNR * gemmWideNR
+        count = (n + width - 1) / width
+    }
+}
+
+/// `gemm` on the wide tiles with each chunk of columns done whole by one thread: it packs its own
+/// columns of B, panel by panel, and every block of A's rows against them. A thread then reads only
+/// the packed B it wrote, in its own cache (a shared packed panel sends half of it from core to core
+/// in every product), and the product is one parallel region; each thread packs all of A, about
+/// 4 % of a 1024×1024 product. Each element's sum runs over the same panels in the same order as in
+/// `gemmPanels`, so the bits are the same.
+private func gemmColumnChunks(
+    _ split: ColumnSplit, _ tiles: WideTiles, m: Int, n: Int, k: Int, a: MatrixOperand, b: MatrixOperand,
+    c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool, finish: ((Range<Int>, Range<Int>) -> Void)?
+) {
+    let depth = min(k, gemmKC)
+    let sizeB = split.width * depth, sizeA = gemmMC * depth
+    // Each slot's area starts on a 64-byte line (see `gemm`).
+    let slotSize = (sizeB + sizeA + 15) / 16 * 16
+    let slots = min(EngineThreads.count, split.count)
+    ScratchPool.withBuffer(count: slots * slotSize + 16) { buffer in
+        let base = buffer + (16 - Int(bitPattern: buffer) / MemoryLayout<Float>.stride % 16) % 16
+        parallelChunks(split.count, slotted: { chunk, slot in
+            let columns = chunk * split.width..<min(n, (chunk + 1) * split.width)
+            let packedB = base + slot * slotSize, packedA = packedB + sizeB
+            let strips = (columns.count + gemmWideNR - 1) / gemmWideNR
+            var start = 0
+            while start < k {
+                let kc = min(gemmKC, k - start)
+                let panelB = MatrixOperand(
+                    base: b.base + start * b.rowStride + columns.lowerBound * b.columnStride, rowStride: b.rowStride,
+                    columnStride: b.columnStride)
+                packRowsOfB(
+                    panelB, depths: 0..<kc, strips: strips, n: columns.count, kc: kc, into: packedB,
+                    as: SIMD16<Float>.self)
+                let panelA = MatrixOperand(
+                    base: a.base + start * a.columnStride, rowStride: a.rowStride, columnStride: a.columnStride)
+                let addOnto = accumulate || start > 0, lastPanel = start + kc == k
+                var row = 0
+                while row < m {
+                    let rows = row..<min(m, row + gemmMC)
+                    packBlockOfA(panelA, rows: rows, kc: kc, into: packedA)
+                    tiles(
+                        kc, packedA, rows.count, packedB, gemmWideNR, gemmWideNR * kc, 0, columns.count,
+                        c + rows.lowerBound * ldc + columns.lowerBound, ldc, addOnto)
+                    if lastPanel { finish?(rows, columns) }
+                    row = rows.upperBound
+                }
+                start += kc
+            }
+        })
     }
 }
 
@@ -160,6 +235,7 @@ private func gemmPanels(
     let partition = BlockPartition(m: m, n: n, strip: inPlace ? gemmInPlaceMR : gemmMR)
     let useThreads = parallel && m * n * k >= gemmThreadedWork
     let readsBInPlace = inPlaceTilesReadingB(n: n, b: b, kernels: kernels) != nil
+        || (wideTiles && wideTilesReadB(n: n, b: b))
     var depth = 0
     while depth < k {
         let kc = min(gemmKC, k - depth)
@@ -190,22 +266,78 @@ private func gemmPanels(
 }
 
 /// Packs a kc-deep panel of B into strips of `width` (8 or 16) columns, over threads when it is large.
+///
+/// The work is cut by depth: a chunk packs rows `p ..< p + rows` of every strip, so it reads B's rows
+/// front to back and writes one run per strip, and chunks never write the same floats.
 private func packPanelOfB(
     _ panelB: MatrixOperand, strips: Int, width: Int, n: Int, kc: Int, into packedB: UnsafeMutablePointer<Float>,
     threads: Bool
 ) {
-    let stripChunks = (strips + 15) / 16
-    let packStrips: (Int) -> Void = { chunk in
-        let first = chunk * 16
-        for strip in first..<min(strips, first + 16) {
-            packStripOfB(panelB, strip: strip, width: width, n: n, kc: kc, into: packedB + strip * width * kc)
+    // Packing a panel under 64 KB is quicker than handing half of it to another thread.
+    let chunks = threads && strips * width * kc >= 1 << 14 ? min(EngineThreads.count, (kc + 15) / 16) : 1
+    let rowsPerChunk = (kc + chunks - 1) / chunks
+    let packRows: (Int) -> Void = { chunk in
+        let depths = chunk * rowsPerChunk..<min(kc, (chunk + 1) * rowsPerChunk)
+        if width == gemmWideNR {
+            packRowsOfB(panelB, depths: depths, strips: strips, n: n, kc: kc, into: packedB, as: SIMD16<Float>.self)
+        } else {
+            packRowsOfB(panelB, depths: depths, strips: strips, n: n, kc: kc, into: packedB, as: SIMD8<Float>.self)
         }
     }
-    // Packing a panel under 256 KB is quicker than waking a thread for it.
-    if threads && strips * width * kc > 1 << 16 {
-        parallelChunks(stripChunks, packStrips)
+    if chunks > 1 {
+        parallelChunks(chunks, packRows)
     } else {
-        (0..<stripChunks).forEach(packStrips)
+        packRows(0)
+    }
+}
+
+/// Copies depths `depths` of a kc-deep panel of B into strips of `Strip.scalarCount` columns:
+/// strip `s` holds, for each depth p, columns `s·w ..< s·w + w` at `out + s·w·kc + p·w`, zero past n,
+/// so the micro-kernel reads one contiguous vector per depth.
+@inline(__always)
+private func packRowsOfB<Strip: SIMD>(
+    _ b: MatrixOperand, depths: Range<Int>, strips: Int, n: Int, kc: Int, into out: UnsafeMutablePointer<Float>,
+    as _: Strip.Type
+) where Strip.Scalar == Float {
+    let width = Strip.scalarCount
+    let wholeStrips = n / width
+    if b.columnStride == 1 {
+        // Rows of B are contiguous: one vector per strip and depth, eight depths at a time, so that
+        // each strip gets a run of eight vectors (one pass per depth would write every strip's line
+        // once per depth, lines kc·w floats apart that compete for the same few L1 sets).
+        var group = depths.lowerBound
+        while group < depths.upperBound {
+            let groupEnd = min(depths.upperBound, group + 8)
+            for strip in 0..<wholeStrips {
+                let source = UnsafeRawPointer(b.base + strip * width)
+                let destination = UnsafeMutableRawPointer(out + strip * width * kc)
+                for p in group..<groupEnd {
+                    destination.storeBytes(
+                        of: source.loadUnaligned(
+                            fromByteOffset: p * b.rowStride * MemoryLayout<Float>.stride, as: Strip.self),
+                        toByteOffset: p * width * MemoryLayout<Float>.stride, as: Strip.self)
+                }
+            }
+            group = groupEnd
+        }
+    } else {
+        // A transposed operand: column j of B is a run of the source, read one depth range at a time.
+        for strip in 0..<wholeStrips {
+            let stripOut = out + strip * width * kc
+            for j in 0..<width {
+                let source = b.base + (strip * width + j) * b.columnStride
+                for p in depths { stripOut[p * width + j] = source[p * b.rowStride] }
+            }
+        }
+    }
+    // The last, partial strip, zero-padded.
+    guard wholeStrips < strips else { return }
+    let first = wholeStrips * width
+    let stripOut = out + wholeStrips * width * kc
+    for p in depths {
+        for j in 0..<width {
+            stripOut[p * width + j] = first + j < n ? b.element(p, first + j) : 0
+        }
     }
 }
 
@@ -216,6 +348,15 @@ private func inPlaceTilesReadingB(n: Int, b: MatrixOperand, kernels: KernelTable
         && !takesWideTiles(n: n, kernels: kernels)
     else { return nil }
     return kernels.inPlaceTiles
+}
+
+/// Whether the wide tiles read B where it is: row-major, whole 16-column strips, rows not a
+/// multiple of 4 KB apart. Read in place, B is never written, so each thread reads it from its own
+/// cache, where a shared packed panel is written by one core and read by the other (the usual B is
+/// a weight matrix, the same from product to product). Rows 4 KB apart put all of a strip's kc
+/// vectors at one page offset, on one L1 set: 1024×1024 products ran at 170 GFLOPS so, 190 packed.
+private func wideTilesReadB(n: Int, b: MatrixOperand) -> Bool {
+    b.columnStride == 1 && n % gemmWideNR == 0 && b.rowStride % 1024 != 0
 }
 
 /// Whether an n-column product runs on the wide tiles: packing A and B costs about 1/n of the
@@ -276,42 +417,6 @@ private func columnsPerBlock(n: Int, rowBlocks: Int) -> Int {
 
 // MARK: - Packing
 
-/// Copies columns `strip·w ..< strip·w + w` of a kc-deep panel of B into `kc` rows of w = `width`
-/// (8 or 16), zero-padding past column n, so the micro-kernel reads one contiguous vector per k.
-@inline(__always)
-private func packStripOfB(
-    _ b: MatrixOperand, strip: Int, width stripWidth: Int, n: Int, kc: Int, into out: UnsafeMutablePointer<Float>
-) {
-    let first = strip * stripWidth
-    let width = min(stripWidth, n - first)
-    if width == stripWidth && b.columnStride == 1 {
-        for p in 0..<kc {
-            let source = UnsafeRawPointer(b.base + p * b.rowStride + first)
-            let destination = UnsafeMutableRawPointer(out + p * stripWidth)
-            for half in stride(from: 0, to: stripWidth * 4, by: 32) {
-                destination.storeBytes(
-                    of: source.loadUnaligned(fromByteOffset: half, as: SIMD8<Float>.self), toByteOffset: half,
-                    as: SIMD8<Float>.self)
-            }
-        }
-        return
-    }
-    if width == stripWidth && b.rowStride == 1 {
-        // A transposed operand: each packed column is a contiguous run of the source.
-        for j in 0..<stripWidth {
-            let source = b.base + (first + j) * b.columnStride
-            for p in 0..<kc { out[p * stripWidth + j] = source[p] }
-        }
-        return
-    }
-    for p in 0..<kc {
-        let row = out + p * stripWidth
-        for j in 0..<stripWidth {
-            row[j] = j < width ? b.element(p, first + j) : 0
-        }
-    }
-}
-
 /// Copies rows `rows` of a kc-deep panel of A into strips of 6 rows, k-major, zero-padded.
 @inline(__always)
 private func packBlockOfA(_ a: MatrixOperand, rows: Range<Int>, kc: Int, into out: UnsafeMutablePointer<Float>) {
@@ -362,8 +467,9 @@ private func computeBlockOfC(
     if wideTiles, let tiles = kernels.wideTiles {
         packBlockOfA(panelA, rows: rows, kc: kc, into: packedA)
         return tiles(
-            kc, packedA, rows.count, packedB, columns.lowerBound, columns.count, c + rows.lowerBound * ldc, ldc,
-            accumulate)
+            kc, packedA, rows.count, bInPlace?.base ?? UnsafePointer(packedB), bInPlace?.rowStride ?? gemmWideNR,
+            bInPlace == nil ? gemmWideNR * kc : gemmWideNR, columns.lowerBound, columns.count,
+            c + rows.lowerBound * ldc, ldc, accumulate)
     }
     if let packedTiles = kernels.packedTiles, let inPlaceTiles = kernels.inPlaceTiles {
         return computeBlockOfCWithTiles(

@@ -18,9 +18,9 @@ struct KernelTable: Sendable {
     /// Tiles that read A (and B, given by its strides) in place, in strips of gemmInPlaceMR rows
     /// (see `avx2MultiplyBlock`); nil where A is always packed.
     let inPlaceTiles: InPlaceTiles?
-    /// Packed-panel tiles over gemmWideNR-column strips of B (see `avx512MultiplyPackedBlock`);
-    /// nil where the build has none.
-    let wideTiles: PackedTiles?
+    /// Tiles over a packed panel of A and gemmWideNR-column strips of B, packed or in place (see
+    /// `avx512MultiplyPackedBlock`); nil where the build has none.
+    let wideTiles: WideTiles?
 
     // MARK: Elementwise
 
@@ -131,6 +131,14 @@ struct KernelTable: Sendable {
 typealias PackedTiles = @Sendable (
     _ kc: Int, _ packedA: UnsafePointer<Float>, _ rowCount: Int, _ packedB: UnsafePointer<Float>, _ firstColumn: Int,
     _ columnCount: Int, _ c: UnsafeMutablePointer<Float>, _ ldc: Int, _ accumulate: Bool
+) -> Void
+
+/// Computes one block of C from a packed panel of A and strips of B given by their strides (see
+/// `avx512MultiplyPackedBlock`).
+typealias WideTiles = @Sendable (
+    _ kc: Int, _ packedA: UnsafePointer<Float>, _ rowCount: Int, _ b: UnsafePointer<Float>, _ bDepthStride: Int,
+    _ bStripStride: Int, _ firstColumn: Int, _ columnCount: Int, _ c: UnsafeMutablePointer<Float>, _ ldc: Int,
+    _ accumulate: Bool
 ) -> Void
 
 /// Computes one block of C reading A in place and B by its strides (see `avx2MultiplyBlock`).

@@ -76,6 +76,8 @@ final class WorkerPool: @unchecked Sendable {
         let generation: Int
         let chunks: Int
         let threads: Int
+        /// The CPU the caller ran on when it posted the job (nil when unknown).
+        let callerCPU: Int?
         var body: ((Int, Int) -> Void)?
         /// Chunks taken so far: from the front (the caller, ascending) in the low 32 bits, from
         /// the back (workers, descending) above them. One word, so the two ends never overlap.
@@ -87,6 +89,7 @@ final class WorkerPool: @unchecked Sendable {
             self.generation = generation
             self.chunks = chunks
             self.threads = threads
+            self.callerCPU = CPUPlacement.current()
             self.body = body
         }
 
@@ -130,6 +133,8 @@ final class WorkerPool: @unchecked Sendable {
         let wake = DispatchSemaphore(value: 0)
         /// 1 while the worker sleeps (or is about to) on `wake`.
         let sleeping = Atomic<Int>(0)
+        /// The CPUs the worker may run on, from its start; read and changed by the worker only.
+        nonisolated(unsafe) var allowedCPUs: [UInt64]?
         init(index: Int) { self.index = index }
     }
 
@@ -180,11 +185,16 @@ final class WorkerPool: @unchecked Sendable {
     /// The worker loop: wait for a new job, help with its chunks when the job wants this worker.
     private func serve(_ worker: Worker, seen: Int) -> Never {
         var seen = seen
+        worker.allowedCPUs = CPUPlacement.allowed()
         while true {
             waitForJob(worker, after: seen)
             guard let job = lock.withLock({ current }), job.generation != seen else { continue }
             seen = job.generation
             guard worker.index < job.threads, job.join() else { continue }
+            // Woken onto the caller's CPU, the two would share one core: move to another (see CPUPlacement).
+            if let callerCPU = job.callerCPU, let allowed = worker.allowedCPUs, CPUPlacement.current() == callerCPU {
+                CPUPlacement.leave(cpu: callerCPU, allowed: allowed)
+            }
             run(job, slot: worker.index)
             job.state.subtract(2, ordering: .releasing)
         }
