@@ -1,6 +1,7 @@
 // site-bench: how fast litbook renders a site, against `cat *.md | cmark` on the same notes in the same run.
 //
-// Usage: site-bench [--notes N] [--repeats R] [--shipped DIR]
+// Usage: site-bench [--notes N] [--repeats R] [--shipped DIR] [--figures-only]
+// (--figures-only draws the shipped notes' figures and the 64×64 heatmap, prints, records nothing)
 // Prints one JSON line per measurement. Goals: rendering ≤ 5× cmark; a rebuild of the shipped
 // notes with nothing changed ≤ 0.5 s; a 64×64 heatmap ≤ 60 KB; drawing every figure of the shipped
 // notes ≤ 50 ms in all; 1,000 formulas to MathML ≤ 50 ms. Also the size of the search index readers
@@ -15,16 +16,25 @@ import Site
 var noteCount = 1000
 var repeats = 3
 var shippedNotes = "Notes"
+var figuresOnly = false
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
     switch argument {
     case "--notes": noteCount = Int(arguments.popFirst() ?? "") ?? noteCount
     case "--repeats": repeats = Int(arguments.popFirst() ?? "") ?? repeats
     case "--shipped": shippedNotes = arguments.popFirst() ?? shippedNotes
+    case "--figures-only": figuresOnly = true
     default:
-        FileHandle.standardError.write(Data("usage: site-bench [--notes N] [--repeats R] [--shipped DIR]\n".utf8))
+        FileHandle.standardError.write(
+            Data("usage: site-bench [--notes N] [--repeats R] [--shipped DIR] [--figures-only]\n".utf8))
         exit(2)
     }
+}
+
+if figuresOnly {
+    print(try await FigureBench.allFigures(notePaths: NoteFinder.find([shippedNotes]).paths, repeats: repeats))
+    print(FigureBench.heatmap64(repeats: repeats))
+    exit(0)
 }
 
 RunRecord.start()

@@ -15,6 +15,8 @@ public enum XMLText {
     }
 
     private static func escape(_ text: String, inAttribute: Bool) -> String {
+        // Most text (numbers, labels) needs nothing: give it back as it is.
+        if !text.unicodeScalars.contains(where: { needsEscape($0, inAttribute: inAttribute) }) { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -31,6 +33,16 @@ public enum XMLText {
             }
         }
         return out
+    }
+
+    /// Whether `scalar` is written differently from itself (see `escape`).
+    @inline(__always)
+    private static func needsEscape(_ scalar: Unicode.Scalar, inAttribute: Bool) -> Bool {
+        switch scalar {
+        case "&", "<", ">", "\"", "'", "\r": return true
+        case "\n", "\t": return inAttribute
+        default: return ControlCharacters.replacement(for: scalar) != nil
+        }
     }
 
     /// `prefix` reduced to characters that are safe in an XML id (`[A-Za-z0-9_-]`), never starting

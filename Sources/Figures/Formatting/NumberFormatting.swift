@@ -24,16 +24,28 @@ public enum NumberFormatting {
         let scaled = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
         let units = UInt64(scaled)
         if units == 0 { return decimals == 0 ? "0" : "0." + String(repeating: "0", count: decimals) }
-        let divisor = UInt64(scale)
-        let whole = units / divisor
-        let fraction = units % divisor
-        var out = value < 0 ? "-" : ""
-        out += String(whole)
-        if decimals > 0 {
-            let digits = String(fraction)
-            out += "." + String(repeating: "0", count: decimals - digits.count) + digits
+        // The digits of `units`, with the point `decimals` digits from the right and at least one
+        // digit before it, written straight into the string (figures print thousands of these).
+        var digitCount = 1
+        var rest = units / 10
+        while rest > 0 { digitCount += 1; rest /= 10 }
+        let negative = value < 0
+        let length = (negative ? 1 : 0) + max(digitCount, decimals + 1) + (decimals > 0 ? 1 : 0)
+        return String(unsafeUninitializedCapacity: length) { out in
+            var remaining = units
+            var index = length - 1
+            for position in 0..<max(digitCount, decimals + 1) {
+                if decimals > 0 && position == decimals {
+                    out[index] = UInt8(ascii: ".")
+                    index -= 1
+                }
+                out[index] = UInt8(ascii: "0") + UInt8(remaining % 10)
+                remaining /= 10
+                index -= 1
+            }
+            if negative { out[0] = UInt8(ascii: "-") }
+            return length
         }
-        return out
     }
 
     /// `value` as `d.ddde±XX` with `significantDigits` digits in the mantissa.

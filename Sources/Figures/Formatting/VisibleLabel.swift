@@ -9,6 +9,9 @@ enum VisibleLabel {
 
     /// `label` with control characters written as escapes and nothing cut.
     static func spelledOut(_ label: String) -> String {
+        if !label.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) }) {
+            return label
+        }
         var out = ""
         for scalar in label.unicodeScalars {
             switch scalar {

@@ -58,6 +58,15 @@ struct SVGDocument {
     static func number(_ value: Double) -> String {
         // Most coordinates are whole pixels: print those directly, the common case of every cell.
         if value == value.rounded(), abs(value) < 1e9 { return String(Int(value)) }
+        // The rest in whole hundredths, rounded half away from zero as `fixed` rounds.
+        if abs(value) < 1e9 {
+            let hundredths = Int((abs(value) * 100).rounded(.toNearestOrAwayFromZero))
+            guard hundredths > 0 else { return "0" }
+            let whole = (value < 0 ? "-" : "") + String(hundredths / 100)
+            let fraction = hundredths % 100
+            if fraction == 0 { return whole }
+            return whole + (fraction % 10 == 0 ? "." + String(fraction / 10) : (fraction < 10 ? ".0" : ".") + String(fraction))
+        }
         var text = NumberFormatting.fixed(value.isFinite ? value : 0, decimals: 2)
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }

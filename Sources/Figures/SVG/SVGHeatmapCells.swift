@@ -6,18 +6,27 @@ extension SVGHeatmapPanel {
     /// Each cell a `<rect>` whose `<title>` gives its row, column and exact value.
     func drawCellsWithTitles(into doc: inout SVGDocument, left: Double, top: Double) {
         let n = SVGDocument.number
-        let size = n(cell)
+        // What repeats along a row or a column is written once: the markup of a panel of 15×15
+        // cells is mostly these pieces, and the hover text escapes piece by piece as it would whole.
+        let size = "\" width=\"" + n(cell) + "\" height=\"" + n(cell) + "\" fill=\""
+        let columnStarts = (0..<matrix.columnCount).map { c in
+            (x: "<rect x=\"" + n(left + cell * Double(c)) + "\" y=\"",
+             hover: " → " + XMLText.content(VisibleLabel.spelledOut(matrix.columnLabels[c])) + ": ")
+        }
         doc.open("g", cellGroupAttributes(class: "hm-cells") + [("shape-rendering", "crispEdges")])
         for r in 0..<matrix.rowCount {
             let y = n(top + cell * Double(r))
+            let rowHover = "\"><title>" + XMLText.content(VisibleLabel.spelledOut(matrix.rowLabels[r]))
             for c in 0..<matrix.columnCount {
                 let value = matrix.values[r][c]
-                let fill = color(of: value).map(\.hex) ?? "url(#\(doc.id(Self.hatching(of: value))))"
-                let hover = matrix.rowLabels[r] + " → " + matrix.columnLabels[c] + ": " + Self.exact(value)
-                doc.raw(
-                    "<rect x=\"\(n(left + cell * Double(c)))\" y=\"\(y)\" width=\"\(size)\" height=\"\(size)\""
-                        + " fill=\"\(fill)\">"
-                        + SVGDocument.title(VisibleLabel.spelledOut(hover)) + "</rect>")
+                doc.raw(columnStarts[c].x)
+                doc.raw(y)
+                doc.raw(size)
+                doc.raw(color(of: value)?.hex ?? "url(#" + doc.id(Self.hatching(of: value)) + ")")
+                doc.raw(rowHover)
+                doc.raw(columnStarts[c].hover)
+                doc.raw(XMLText.content(Self.exact(value)))
+                doc.raw("</title></rect>")
             }
         }
         doc.close("g")

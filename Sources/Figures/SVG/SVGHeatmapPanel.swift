@@ -222,15 +222,22 @@ struct SVGHeatmapPanel {
                 ("class", "hm-values"), ("data-panel", String(index)), ("text-anchor", "middle"),
                 ("pointer-events", "none"),
             ])
+        let columnStarts = (0..<matrix.columnCount).map { c in "<text x=\"" + n(left + cell * (Double(c) + 0.5)) }
         for r in 0..<matrix.rowCount {
             let y = n(top + cell * (Double(r) + 0.5) + 4)
+            let rowPart = "\" y=\"" + y + "\" fill=\""
             for c in 0..<matrix.columnCount {
                 let value = matrix.values[r][c]
                 let text = XMLText.content(Self.printed(value, digits: matrix.digits))
-                let x = n(left + cell * (Double(c) + 0.5))
                 if let fill = color(of: value) {
-                    doc.raw("<text x=\"\(x)\" y=\"\(y)\" fill=\"\(fill.textColor.hex)\">\(text)</text>")
+                    doc.raw(columnStarts[c])
+                    doc.raw(rowPart)
+                    doc.raw(fill.textColor.hex)
+                    doc.raw("\">")
+                    doc.raw(text)
+                    doc.raw("</text>")
                 } else {
+                    let x = n(left + cell * (Double(c) + 0.5))
                     // On a hatched cell: a patch of the page's colour (set by
                     // the stylesheet) keeps the value clear of the hatching.
                     let patchWidth = Self.textWidth(Self.printed(value, digits: matrix.digits)) + 6

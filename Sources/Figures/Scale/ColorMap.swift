@@ -8,13 +8,17 @@ struct RGB: Equatable {
 
     /// `#rrggbb`, lower-case.
     var hex: String {
-        let digits = Array("0123456789abcdef")
-        var out = "#"
-        for channel in [red, green, blue] {
-            out.append(digits[Int(channel >> 4)])
-            out.append(digits[Int(channel & 0xF)])
+        let digits: StaticString = "0123456789abcdef"
+        return String(unsafeUninitializedCapacity: 7) { out in
+            digits.withUTF8Buffer { digit in
+                out[0] = UInt8(ascii: "#")
+                for (i, channel) in [red, green, blue].enumerated() {
+                    out[1 + 2 * i] = digit[Int(channel >> 4)]
+                    out[2 + 2 * i] = digit[Int(channel & 0xF)]
+                }
+            }
+            return 7
         }
-        return out
     }
 }
 

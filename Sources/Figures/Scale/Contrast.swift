@@ -7,11 +7,14 @@ extension RGB {
 
     /// Relative luminance as WCAG 2 defines it: sRGB channels linearised, weighted for the eye.
     var luminance: Double {
-        func linear(_ channel: UInt8) -> Double {
-            let c = Double(channel) / 255
-            return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055).power(2.4)
-        }
-        return 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
+        let linear = Self.linearChannel
+        return 0.2126 * linear[Int(red)] + 0.7152 * linear[Int(green)] + 0.0722 * linear[Int(blue)]
+    }
+
+    /// Each 8-bit sRGB channel value linearised, worked out once: every printed cell asks for two contrasts.
+    private static let linearChannel: [Double] = (0...255).map { channel in
+        let c = Double(channel) / 255
+        return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055).power(2.4)
     }
 
     /// The contrast ratio of two colours, from 1:1 (the same) to 21:1 (black on white).

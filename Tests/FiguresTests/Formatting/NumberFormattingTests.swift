@@ -58,4 +58,25 @@ final class NumberFormattingExtremesTests: XCTestCase {
         XCTAssertEqual(NumberFormatting.fixed(-Double.greatestFiniteMagnitude, decimals: 1), "-1.8e+308")
         XCTAssertEqual(NumberFormatting.fixed(Double.leastNormalMagnitude, decimals: 4), "0.0000")
     }
+
+    /// SVG coordinates: at most two decimals, no trailing zeros, no minus zero — `fixed` with two
+    /// decimals, trimmed — on whole, half, tiny, negative and random values.
+    func testSVGCoordinatesAreFixedWithTwoDecimalsTrimmed() {
+        func reference(_ value: Double) -> String {
+            var text = NumberFormatting.fixed(value, decimals: 2)
+            while text.hasSuffix("0") && text.contains(".") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+            return text == "-0" ? "0" : text
+        }
+        var state: UInt64 = 7
+        let random = (0..<20_000).map { _ -> Double in
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return (Double(state >> 11) / Double(UInt64(1) << 53) - 0.5) * 2_000
+        }
+        let chosen: [Double] = [0, -0.0, 0.004, -0.004, 0.005, -0.005, 0.1, 0.25, -0.25, 1.005, 2.675, 10, -10, 99.995,
+                                 123.456, -123.456, 0.07, 5.5, 1e8 + 0.5]
+        for value in chosen + random {
+            XCTAssertEqual(SVGDocument.number(value), reference(value), "\(value)")
+        }
+    }
 }
