@@ -65,7 +65,8 @@ struct SVGDocument {
             let whole = (value < 0 ? "-" : "") + String(hundredths / 100)
             let fraction = hundredths % 100
             if fraction == 0 { return whole }
-            return whole + (fraction % 10 == 0 ? "." + String(fraction / 10) : (fraction < 10 ? ".0" : ".") + String(fraction))
+            if fraction % 10 == 0 { return whole + "." + String(fraction / 10) }
+            return whole + (fraction < 10 ? ".0" : ".") + String(fraction)
         }
         var text = NumberFormatting.fixed(value.isFinite ? value : 0, decimals: 2)
         while text.hasSuffix("0") { text.removeLast() }
