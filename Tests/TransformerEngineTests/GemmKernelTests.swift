@@ -42,13 +42,16 @@ final class GemmKernelTests: XCTestCase {
         // n across the 512-wide block boundary, m across the 72-row block boundary; attention's
         // per-head shapes (32, 16, 32) and (30, 32, 16) take the small-product path. Widths of
         // 64 to 264 take the AVX-512 tiles with 24-row tiles, 6-row edges and partial 16-column
-        // strips (64 and 128 columns would read A in place on the AVX2 tiles); from 256 columns on
-        // two threads each thread takes whole column chunks (1,100 columns: four chunks).
+        // strips (64 and 128 columns would read A in place on the AVX2 tiles). The AVX-512 tiles read
+        // B in place when its width is a multiple of 16 (528: two column blocks); a B they must pack
+        // (ragged, transposed, rows 4 KB apart) is cut into column chunks, one thread each (1,100
+        // columns: four chunks; 1,024: two).
         let shapes = [
             (1, 1, 1), (6, 8, 8), (6, 16, 16), (5, 7, 9), (7, 13, 15), (13, 31, 17), (12, 24, 40), (32, 16, 32),
             (30, 32, 16),
             (73, 257, 33), (80, 300, 520), (150, 270, 530), (6, 513, 24), (37, 64, 1), (12, 20, 136), (17, 9, 150),
-            (72, 40, 200), (30, 260, 264), (40, 32, 64), (100, 128, 128), (30, 70, 1100),
+            (72, 40, 200), (30, 260, 264), (40, 32, 64), (100, 128, 128), (30, 70, 1100), (20, 300, 1024),
+            (50, 40, 528),
         ]
         for (m, k, n) in shapes {
             let a = Tensor.randn([m * k], using: &g).scalars

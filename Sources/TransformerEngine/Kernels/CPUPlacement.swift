@@ -52,8 +52,8 @@ enum CPUPlacement {
     }
 
     /// Moves the calling thread off `cpu` to another of `allowed`, then lets it run on all of
-    /// `allowed` again (a thread kept off one CPU for good ran a tiny GPT's step 25 % slower here
-    /// whenever another process had the other CPU); does nothing when no other CPU is allowed.
+    /// `allowed` again, so the scheduler stays free to place it later (the caller may move too);
+    /// does nothing when no other CPU is allowed.
     static func leave(cpu: Int, allowed: [UInt64]) {
         guard let functions, cpu / 64 < allowed.count else { return }
         var others = allowed, all = allowed

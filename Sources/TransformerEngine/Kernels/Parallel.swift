@@ -133,7 +133,7 @@ final class WorkerPool: @unchecked Sendable {
         let wake = DispatchSemaphore(value: 0)
         /// 1 while the worker sleeps (or is about to) on `wake`.
         let sleeping = Atomic<Int>(0)
-        /// The CPUs the worker may run on, from its start; read and changed by the worker only.
+        /// The CPUs the worker may run on, as it started; set and read by the worker only.
         nonisolated(unsafe) var allowedCPUs: [UInt64]?
         init(index: Int) { self.index = index }
     }
