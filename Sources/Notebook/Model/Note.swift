@@ -10,13 +10,32 @@ public struct Note: Hashable, Sendable {
     public var frontMatter: FrontMatter
     public var blocks: [Block]
     public var cells: [Cell]
+    /// Every link written in the prose, where it is written, for checks that need the whole
+    /// book (a link to a note that is not in it).
+    public var links: [LinkPlace]
 
-    public init(path: String, text: String, frontMatter: FrontMatter, blocks: [Block], cells: [Cell]) {
+    public init(
+        path: String, text: String, frontMatter: FrontMatter, blocks: [Block], cells: [Cell], links: [LinkPlace] = []
+    ) {
         self.path = path
         self.text = text
         self.frontMatter = frontMatter
         self.blocks = blocks
         self.cells = cells
+        self.links = links
+    }
+}
+
+/// A link's destination as written, and where: line and column (UTF-8 bytes, 1-based) of the destination.
+public struct LinkPlace: Hashable, Sendable {
+    public var destination: String
+    public var line: Int
+    public var column: Int
+
+    public init(destination: String, line: Int, column: Int) {
+        self.destination = destination
+        self.line = line
+        self.column = column
     }
 }
 

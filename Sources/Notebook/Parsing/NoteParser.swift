@@ -16,7 +16,8 @@ public enum NoteParser {
         var collector = CellCollector(lines: lines, path: path)
         let blocks = collector.collect(prose.parse())
         let note = Note(
-            path: path, text: text, frontMatter: frontMatter.frontMatter, blocks: blocks, cells: collector.cells)
+            path: path, text: text, frontMatter: frontMatter.frontMatter, blocks: blocks, cells: collector.cells,
+            links: prose.links)
         let problems = (frontMatter.problems + prose.problems + collector.problems)
             .sorted { ($0.line, $0.column ?? 0) < ($1.line, $1.column ?? 0) }
         return (note, problems)

@@ -13,6 +13,8 @@ struct ProseParser {
     /// The note's text as cmark reads it, given the lines to replace.
     let markdown: ([Int: [UInt8]]) -> String
     private(set) var problems: [NoteProblem] = []
+    /// Every link of the prose with its place.
+    private(set) var links: [LinkPlace] = []
     private var masked: [Int: [UInt8]] = [:]
     private var placeholders = MathPlaceholders(spans: [])
 
@@ -162,17 +164,19 @@ struct ProseParser {
 
     // MARK: - Problems
 
-    /// Warnings for formulas that do not parse and links that are not safe to write.
+    /// Warnings for formulas that do not parse and links that are not safe to write; the links' places.
     private mutating func check(_ inlines: [Inline], in range: SourceRange) {
         for inline in inlines {
             switch inline {
             case .math(let formula): check(formula)
             case .emphasis(let content), .strong(let content): check(content, in: range)
             case .link(let url, _, let content), .image(let url, _, let content):
+                let place = position(of: url, in: range)
                 if !URLSafety.isSafe(url) {
-                    let place = position(of: url, in: range)
                     problems.append(.warning("unsafe link address '\(url)' is not written into the page",
                                              path: path, line: place.line, column: place.column))
+                } else if case .link = inline {
+                    links.append(LinkPlace(destination: url, line: place.line, column: place.column))
                 }
                 check(content, in: range)
             default:

@@ -202,8 +202,9 @@ actor LiveSite {
     private func render() throws {
         let started = ContinuousClock.now
         let ordered = paths.compactMap { notes[$0] }
-        let site = SiteNote.pairing(ordered, runs: ordered.compactMap { runs[$0.path] },
-                                    problems: ordered.flatMap { problems[$0.path] ?? [] })
+        // Links to missing notes show on their pages, as `build` shows them.
+        let found = ordered.flatMap { problems[$0.path] ?? [] } + LinkCheck.problems(in: ordered)
+        let site = SiteNote.pairing(ordered, runs: ordered.compactMap { runs[$0.path] }, problems: found)
         let rendered = SiteRenderer(options: SiteOptions()).render(site)
         let changed = Set(rendered.paths + files.paths).filter { rendered[$0] != files[$0] }.sorted()
         guard !changed.isEmpty else { return }

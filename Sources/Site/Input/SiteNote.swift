@@ -45,7 +45,11 @@ extension SiteNote {
     /// build and the check see the same pages.
     public static func pairing(_ notes: [Note], runs: [NoteRun], problems: [NoteProblem]) -> [SiteNote] {
         let runsByPath = Dictionary(runs.map { ($0.notePath, $0) }, uniquingKeysWith: { first, _ in first })
-        let problemsByPath = Dictionary(grouping: problems, by: \.path)
+        // In the order of their places, whichever check found them (reading the note, or the whole book's links).
+        let problemsByPath = Dictionary(grouping: problems, by: \.path).mapValues { found in
+            found.enumerated().sorted { ($0.element.line, $0.element.column ?? 0, $0.offset)
+                < ($1.element.line, $1.element.column ?? 0, $1.offset) }.map(\.element)
+        }
         return notes.map { note in
             SiteNote(
                 note: note, run: runsByPath[note.path],

@@ -46,7 +46,8 @@ struct BuildCommand: AsyncParsableCommand {
         // An empty site would replace the pages of every note: more likely a wrong folder than a wish.
         let paths = try NoteArguments.paths(notes, whenNoneFound: "; \(out) left as it was")
         let loaded = NoteLoader.load(paths)
-        for problem in loaded.problems { Terminal.writeError(problem.description + "\n") }
+        let problems = loaded.problems + LinkCheck.problems(in: loaded.notes)
+        for problem in problems { Terminal.writeError(problem.description + "\n") }
         let book = BookConfig.load(forNotes: paths)
         for problem in book.problems { Terminal.writeError(problem.description + "\n") }
 
@@ -62,7 +63,7 @@ struct BuildCommand: AsyncParsableCommand {
         // Render and write, with the book's options, as `check
         // --site` renders, so that a fresh build and the check agree.
         let files = SiteRenderer(options: book.options.linkingManual(in: out))
-            .render(SiteNote.pairing(loaded.notes, runs: runs, problems: loaded.problems))
+            .render(SiteNote.pairing(loaded.notes, runs: runs, problems: problems))
         let report: SiteWriteReport
         do {
             report = try SiteWriter(outputDirectory: out, clean: clean).write(files)

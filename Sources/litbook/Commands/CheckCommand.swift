@@ -58,6 +58,11 @@ struct CheckCommand: AsyncParsableCommand {
         // Passing with nothing checked would hide a mistyped folder in CI.
         let paths = try NoteArguments.paths(notes, whenNoneFound: "")
         let loaded = NoteLoader.load(paths)
+        // A site has only the notes given; a check of a few of them warns only of links to no file at all.
+        let sitePageProblems = loaded.problems + LinkCheck.problems(in: loaded.notes)
+        let problems = loaded.problems + LinkCheck.problems(in: loaded.notes) {
+            FileManager.default.fileExists(atPath: $0)
+        }
         let unreadable = Set(loaded.problems.filter { $0.severity == .error }.map(\.path))
         let shardPaths = Set(shard.map { $0.select(paths) } ?? paths)
         let checked = loaded.notes.filter { shardPaths.contains($0.path) && !unreadable.contains($0.path) }
@@ -69,7 +74,7 @@ struct CheckCommand: AsyncParsableCommand {
         // Compare; then accept the new outputs and verify the site when asked.
         var report = CheckReport(
             notes: checked.compactMap { note in runsByPath[note.path].map { NoteChecker.check(note, against: $0) } },
-            problems: loaded.problems.filter { shardPaths.contains($0.path) })
+            problems: problems.filter { shardPaths.contains($0.path) })
         if update {
             report = RecordedOutputUpdater.marking(
                 report, with: RecordedOutputUpdater.update(notes: checked, checks: report))
@@ -78,8 +83,7 @@ struct CheckCommand: AsyncParsableCommand {
             let book = BookConfig.load(forNotes: paths)
             report.otherFailures += book.problems.filter { $0.severity == .error }
             report.otherFailures += siteProblems(
-                committed: site, options: book.options, notes: loaded.notes, runs: runs,
-                problems: loaded.problems)
+                committed: site, options: book.options, notes: loaded.notes, runs: runs, problems: sitePageProblems)
         }
 
         // Report: the summary line is the last line in either format.
