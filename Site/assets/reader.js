@@ -4,11 +4,19 @@
 (function () {
   "use strict";
   var root = document.documentElement;
+  // The page's own words follow its language, as the pages do: Chinese for zh, English otherwise.
+  var chinese = /^zh(-|$)/i.test(root.lang || "");
+  var words = chinese
+    ? { system: "跟随系统", light: "浅色", dark: "深色", theme: "主题：", switchHint: "（点击切换）", copy: "复制",
+        copyCode: "复制代码", copyOutput: "复制输出", copied: "已复制", copyFailed: "复制失败" }
+    : { system: "system", light: "light", dark: "dark", theme: "Theme: ", switchHint: " (click to change)",
+        copy: "Copy", copyCode: "Copy the code", copyOutput: "Copy the output", copied: "Copied",
+        copyFailed: "Copy failed" };
 
   // MARK: - Theme: system, light or dark, remembered across pages
 
   var themeKey = "litbook-theme";
-  var themeNames = { system: "跟随系统", light: "浅色", dark: "深色" };
+  var themeNames = { system: words.system, light: words.light, dark: words.dark };
   var themeOrder = ["system", "light", "dark"];
 
   function storedTheme() {
@@ -61,10 +69,10 @@
         toggle.textContent = "";
         var prefix = document.createElement("span");
         prefix.className = "theme-prefix";  // hidden on phones, where the header is narrow
-        prefix.textContent = "主题：";
+        prefix.textContent = words.theme;
         toggle.appendChild(prefix);
         toggle.appendChild(document.createTextNode(themeNames[theme]));
-        toggle.setAttribute("aria-label", "主题：" + themeNames[theme] + "（点击切换）");
+        toggle.setAttribute("aria-label", words.theme + themeNames[theme] + words.switchHint);
         toggle.setAttribute("data-theme-choice", theme);
       }
     }
@@ -116,13 +124,13 @@
       var button = document.createElement("button");
       button.type = "button";
       button.className = "copy-button";
-      var label = pre.classList.contains("code") ? "复制代码" : "复制输出";
-      button.textContent = "复制";
+      var label = pre.classList.contains("code") ? words.copyCode : words.copyOutput;
+      button.textContent = words.copy;
       button.setAttribute("aria-label", label);
       button.addEventListener("click", function () {
         copyText(pre.textContent, function (ok) {
-          button.textContent = ok === false ? "复制失败" : "已复制";
-          setTimeout(function () { button.textContent = "复制"; }, 1500);
+          button.textContent = ok === false ? words.copyFailed : words.copied;
+          setTimeout(function () { button.textContent = words.copy; }, 1500);
         });
       });
       wrapper.appendChild(button);

@@ -16,6 +16,8 @@ struct MarkdownRenderer {
     var anchors: [String]
     /// Renders cell `index` (with its output) into the page.
     var renderCell: (Int, inout HTMLBuffer) -> Void
+    /// The language of the page's own words (the heading links' label).
+    var text: UIText
 
     /// How raw HTML reaches the page.
     enum RawHTML {
@@ -30,11 +32,12 @@ struct MarkdownRenderer {
 
     private var nextAnchor = 0
 
-    init(notePath: String, pageNames: [String: String], anchors: [String],
+    init(notePath: String, pageNames: [String: String], anchors: [String], text: UIText = .chinese,
          renderCell: @escaping (Int, inout HTMLBuffer) -> Void) {
         self.notePath = notePath
         self.pageNames = pageNames
         self.anchors = anchors
+        self.text = text
         self.renderCell = renderCell
     }
 
@@ -59,7 +62,7 @@ struct MarkdownRenderer {
             renderInlines(content, into: &page)
             page.raw(
                 "<a class=\"heading-link\" href=\"#\(URLEncoding.percentEncoded(anchor))\""
-                    + " aria-label=\"本节链接\">#</a></\(tag)>\n"
+                    + " aria-label=\"\(text.sectionLink)\">#</a></\(tag)>\n"
             )
         case .paragraph(let content, _):
             if content.count == 1, case .math(let formula) = content[0], formula.display {

@@ -15,11 +15,12 @@ enum CellEnding {
         return true
     }
 
-    func render(into page: inout HTMLBuffer) {
+    /// Writes the ending in `text`'s language.
+    func render(into page: inout HTMLBuffer, text: UIText = .chinese) {
         switch self {
         case .error(let error, let fallback):
             page.raw("<div class=\"cell-error\" role=\"alert\">\n<p class=\"error-title\"><strong>")
-            page.text(Self.title(of: error.kind))
+            page.text(text.errorTitle(error.kind))
             page.raw("</strong> <code class=\"error-location\">")
             page.text((error.location ?? fallback).description)
             page.raw("</code></p>\n<p class=\"error-message\">")
@@ -32,29 +33,18 @@ enum CellEnding {
             }
             page.raw("</div>\n")
         case .unexpectedlyPassed(let location):
-            page.raw(
-                "<div class=\"cell-error\" role=\"alert\">\n<p class=\"error-title\"><strong>应当失败，却运行成功</strong> <code"
-                    + " class=\"error-location\">"
-            )
+            page.raw("<div class=\"cell-error\" role=\"alert\">\n<p class=\"error-title\"><strong>")
+            page.text(text.unexpectedlyPassed)
+            page.raw("</strong> <code class=\"error-location\">")
             page.text(location.description)
-            page.raw("</code></p>\n<p class=\"error-message\">这个单元标了 <code>fails</code>，但运行时没有出错。</p>\n</div>\n")
+            page.raw("</code></p>\n<p class=\"error-message\">")
+            page.raw(text.unexpectedlyPassedMessage("<code>fails</code>"))
+            page.raw("</p>\n</div>\n")
         case .notRun(let failedCell):
             let id = CellView.id(ofCell: failedCell)
-            page.raw("<p class=\"cell-not-run\">没有运行：前面的单元 <a href=\"#\(id)\">[\(failedCell + 1)]</a> 出错了。</p>\n")
-        }
-    }
-
-    /// The heading of an error box, in the reader's words.
-    static func title(of kind: CellError.Kind) -> String {
-        switch kind {
-        case .compile: return "编译错误"
-        case .trap: return "运行时崩溃"
-        case .exit: return "程序非正常退出"
-        case .timeLimit: return "超过时间限制"
-        case .memoryLimit: return "超过内存限制"
-        case .outputLimit: return "输出过多"
-        case .uncaughtError: return "未捕获的错误"
-        case .internalError: return "litbook 内部错误"
+            page.raw("<p class=\"cell-not-run\">")
+            page.raw(text.notRunAfter("<a href=\"#\(id)\">[\(failedCell + 1)]</a>"))
+            page.raw("</p>\n")
         }
     }
 }

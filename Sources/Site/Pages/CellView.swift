@@ -15,6 +15,8 @@ struct CellView {
     var foldsAllCode = false
     /// The number the page gives this cell's first figure: figures are numbered through a page, `图 1` first.
     var firstFigureNumber = 1
+    /// The language of the page's own words (badges, messages).
+    var text = UIText.chinese
 
     /// The id of cell `index` on its page: `cell-1` for the first cell, as a reader counts.
     static func id(ofCell index: Int) -> String { "cell-\(index + 1)" }
@@ -44,7 +46,7 @@ struct CellView {
             for badge in badges {
                 page.raw("<span class=\"badge badge-\(badge.style)\">\(badge.label)</span>")
             }
-            page.raw(folds ? "<span class=\"fold-label\">显示代码</span></summary>\n" : "</div>\n")
+            page.raw(folds ? "<span class=\"fold-label\">\(text.showCode)</span></summary>\n" : "</div>\n")
             page.raw("<pre class=\"code\"><code class=\"language-swift\">")
             SwiftHighlighter.append(
                 cell.source.hasSuffix("\n") ? String(cell.source.dropLast()) : cell.source, to: &page)
@@ -64,7 +66,8 @@ struct CellView {
                 case .figure(let figure):
                     figureNumber += 1
                     FigureView(figure: figure, idPrefix: "\(id)-figure-\(figureNumber)",
-                               number: figure.isNumbered ? firstFigureNumber + numbered : nil).render(into: &page)
+                               number: figure.isNumbered ? firstFigureNumber + numbered : nil, text: text)
+                        .render(into: &page)
                     if figure.isNumbered { numbered += 1 }
                 case .expectedError(let error):
                     page.raw("<pre class=\"output-text output-expected-error\">")
@@ -75,7 +78,7 @@ struct CellView {
             page.raw("</div>\n")
         }
         if let ending {
-            ending.render(into: &page)
+            ending.render(into: &page, text: text)
         }
         page.raw("</div>\n")
     }
@@ -129,11 +132,11 @@ struct CellView {
 
     private var badges: [Badge] {
         var badges: [Badge] = []
-        if cell.options.norun { badges.append(Badge(label: "不运行", style: "muted")) }
-        if cell.options.fails { badges.append(Badge(label: "预期失败", style: "expected")) }
+        if cell.options.norun { badges.append(Badge(label: text.noRun, style: "muted")) }
+        if cell.options.fails { badges.append(Badge(label: text.expectedToFail, style: "expected")) }
         switch run?.status {
-        case .notRun? where !cell.options.norun: badges.append(Badge(label: "未运行", style: "muted"))
-        case .failed?, .unexpectedlyPassed?: badges.append(Badge(label: "出错", style: "error"))
+        case .notRun? where !cell.options.norun: badges.append(Badge(label: text.notRun, style: "muted"))
+        case .failed?, .unexpectedlyPassed?: badges.append(Badge(label: text.failed, style: "error"))
         default: break
         }
         return badges

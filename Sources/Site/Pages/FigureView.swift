@@ -13,6 +13,8 @@ struct FigureView {
     var idPrefix: String
     /// The figure's number on its page; `nil` for tables, which carry their own caption.
     var number: Int?
+    /// The language of the caption's `图 3：` or `Figure 3: `.
+    var text = UIText.chinese
 
     /// The anchor of figure `number` on its page.
     static func anchor(_ number: Int) -> String { "figure-\(number)" }
@@ -27,9 +29,9 @@ struct FigureView {
         let anchor = Self.anchor(number)
         page.raw("<figure class=\"figure\" id=\"\(anchor)\"><div class=\"figure-body\">")
         page.raw(figure.html(idPrefix: idPrefix))
-        page.raw("</div><figcaption><a class=\"figure-number\" href=\"#\(anchor)\">图 \(number)</a>")
+        page.raw("</div><figcaption><a class=\"figure-number\" href=\"#\(anchor)\">\(text.figure) \(number)</a>")
         if let title = figure.captionTitle, !title.isEmpty {
-            page.raw("：")
+            page.raw(text.captionSeparator)
             page.text(title)
         }
         page.raw("</figcaption></figure>\n")

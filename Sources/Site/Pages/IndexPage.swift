@@ -25,16 +25,16 @@ struct IndexPage {
 
     func render() -> [UInt8] {
         var page = HTMLBuffer(capacity: 4096 + entries.count * 512)
+        let text = UIText(language: language)
         PageLayout.open(pageTitle: siteTitle, siteTitle: siteTitle, language: language, into: &page)
         page.raw("<div class=\"page page-index\">\n<main id=\"content\" class=\"index\">\n<h1>")
         page.text(siteTitle)
-        page.raw("</h1>\n<p class=\"index-lead\">共 \(entries.count) 篇笔记。")
-        page.raw(cellsRan ? "笔记里的 Swift 代码都在生成网站时运行过，页面上的输出和图就是运行的结果。</p>\n"
-                          : "这次生成没有运行代码，页面上显示的是笔记里记录的输出。</p>\n")
+        page.raw("</h1>\n<p class=\"index-lead\">" + text.noteCount(entries.count))
+        page.raw((cellsRan ? text.cellsRan : text.cellsNotRun) + "</p>\n")
         if let manualLink {
             page.raw("<p class=\"index-manual\"><a href=\"")
             page.text(manualLink)
-            page.raw("\">litbook 使用手册 (manual)</a></p>\n")
+            page.raw("\">\(text.manual)</a></p>\n")
         }
         page.raw("<ol class=\"note-list\">\n")
         for (number, entry) in entries.enumerated() {
@@ -47,20 +47,20 @@ struct IndexPage {
             page.text(entry.outline.title)
             page.raw("</a>")
             if entry.hasErrors {
-                page.raw("<span class=\"badge badge-error\">出错</span>")
+                page.raw("<span class=\"badge badge-error\">\(text.failed)</span>")
             }
             page.raw("\n")
             if let summary = entry.outline.summary {
                 page.raw("<p class=\"note-summary\">")
                 let renderer = MarkdownRenderer(notePath: NotePaths.normalized(entry.notePath), pageNames: pageNames,
-                                                anchors: [], renderCell: { _, _ in })
+                                                anchors: [], text: text, renderCell: { _, _ in })
                 renderer.renderInlines(summary, into: &page)
                 page.raw("</p>\n")
             }
             page.raw("</li>\n")
         }
         page.raw("</ol>\n</main>\n</div>\n")
-        PageLayout.close(into: &page)
+        PageLayout.close(text: text, into: &page)
         return page.bytes
     }
 }

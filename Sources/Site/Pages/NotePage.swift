@@ -27,13 +27,18 @@ struct NotePage {
         var title: String
     }
 
+    /// The language of the page's own words: the note's `lang:`, else the book's.
+    private var text: UIText { UIText(language: siteNote.note.frontMatter.language ?? options.language) }
+
     func render() -> [UInt8] {
         let note = siteNote.note
+        let text = self.text
         var page = HTMLBuffer(capacity: note.text.utf8.count * 3 + 4096)
         PageLayout.open(pageTitle: outline.title + " · " + siteTitle, siteTitle: siteTitle,
                         language: note.frontMatter.language ?? options.language, into: &page)
         page.raw("<div class=\"page\">\n")
-        page.raw("<nav class=\"book-nav\" aria-label=\"全书目录\">\n<p class=\"nav-title\">目录</p>\n")
+        page.raw("<nav class=\"book-nav\" aria-label=\"\(text.bookContents)\">\n")
+        page.raw("<p class=\"nav-title\">\(text.contentsTitle)</p>\n")
         contents.render(current: position, headings: outline.headings, into: &page)
         page.raw("</nav>\n")
         let runs = Dictionary(
@@ -42,12 +47,12 @@ struct NotePage {
             of: note.cells.map { CellView(cell: $0, notePath: note.path, run: runs[$0.index]) })
         var markdown = MarkdownRenderer(
             notePath: NotePaths.normalized(note.path), pageNames: pageNames,
-            anchors: outline.headings.map(\.anchor),
+            anchors: outline.headings.map(\.anchor), text: text,
             renderCell: { index, page in
                 guard note.cells.indices.contains(index) else { return }
                 CellView(
                     cell: note.cells[index], notePath: note.path, run: runs[index],
-                    foldsAllCode: options.foldsAllCode, firstFigureNumber: figureNumbers[index] ?? 1
+                    foldsAllCode: options.foldsAllCode, firstFigureNumber: figureNumbers[index] ?? 1, text: text
                 ).render(into: &page)
             })
         page.raw("<main id=\"content\" class=\"note\" tabindex=\"-1\">\n<article>\n<h1>")
@@ -58,7 +63,7 @@ struct NotePage {
         } else {
             page.text(outline.title)
         }
-        page.raw("</h1>\n<p class=\"note-source\">源文件：")
+        page.raw("</h1>\n<p class=\"note-source\">\(text.source)")
         if let url = options.sourceURL(of: note.path) {
             page.raw("<a href=\"")
             page.text(url)
@@ -73,7 +78,7 @@ struct NotePage {
         // Phones show the title first, then this page's contents folded away (the whole book's list,
         // the sidebar on wide screens, would repeat every note on every page twice).
         if outline.headings.contains(where: { $0.level == 2 || $0.level == 3 }) {
-            page.raw("<details class=\"toc-phone\">\n<summary>本篇目录</summary>")
+            page.raw("<details class=\"toc-phone\">\n<summary>\(text.onThisPage)</summary>")
             BookContents.renderHeadings(outline.headings, into: &page)
             page.raw("</details>\n")
         }
@@ -83,7 +88,7 @@ struct NotePage {
         page.raw("</article>\n")
         renderPager(into: &page)
         page.raw("</main>\n</div>\n")
-        PageLayout.close(into: &page)
+        PageLayout.close(text: text, into: &page)
         return page.bytes
     }
 
@@ -91,18 +96,19 @@ struct NotePage {
 
     private func renderProblems(into page: inout HTMLBuffer) {
         guard !siteNote.problems.isEmpty else { return }
-        let hasErrors = siteNote.problems.contains(where: \.isError)
+        let hasErrors = siteNote.problems.contains(where: \.isError), text = self.text
         page.raw(
             hasErrors
                 ? "<div class=\"page-problems\" id=\"problems\""
-                    + " role=\"alert\">\n<p><strong>这篇笔记有错误</strong></p>\n<ul>\n"
-                : "<div class=\"page-problems page-warnings\" id=\"problems\">\n<p><strong>这篇笔记有警告</strong></p>\n<ul>\n"
+                    + " role=\"alert\">\n<p><strong>\(text.noteHasErrors)</strong></p>\n<ul>\n"
+                : "<div class=\"page-problems page-warnings\" id=\"problems\">\n<p><strong>\(text.noteHasWarnings)"
+                    + "</strong></p>\n<ul>\n"
         )
         for problem in siteNote.problems {
             page.raw(
                 problem.isError
-                    ? "<li><span class=\"badge badge-error\">错误</span> <code class=\"error-location\">"
-                    : "<li><span class=\"badge badge-expected\">警告</span> <code class=\"error-location\">")
+                    ? "<li><span class=\"badge badge-error\">\(text.error)</span> <code class=\"error-location\">"
+                    : "<li><span class=\"badge badge-expected\">\(text.warning)</span> <code class=\"error-location\">")
             page.text(problem.place)
             page.raw("</code> ")
             page.text(problem.message)
@@ -113,11 +119,12 @@ struct NotePage {
 
     private func renderPager(into page: inout HTMLBuffer) {
         guard previous != nil || next != nil else { return }
-        page.raw("<nav class=\"pager\" aria-label=\"上一篇和下一篇\">\n")
+        let text = self.text
+        page.raw("<nav class=\"pager\" aria-label=\"\(text.pagerLabel)\">\n")
         if let previous {
             page.raw(
                 "<a class=\"pager-prev\" rel=\"prev\" href=\"\(URLEncoding.percentEncoded(previous.fileName))\"><span"
-                    + " class=\"pager-label\">← 上一篇</span>"
+                    + " class=\"pager-label\">\(text.previous)</span>"
             )
             page.text(previous.title)
             page.raw("</a>\n")
@@ -125,7 +132,7 @@ struct NotePage {
         if let next {
             page.raw(
                 "<a class=\"pager-next\" rel=\"next\" href=\"\(URLEncoding.percentEncoded(next.fileName))\"><span"
-                    + " class=\"pager-label\">下一篇 →</span>"
+                    + " class=\"pager-label\">\(text.next)</span>"
             )
             page.text(next.title)
             page.raw("</a>\n")

@@ -11,6 +11,7 @@ enum PageLayout {
 
     /// Appends everything up to the start of the page's main content.
     static func open(pageTitle: String, siteTitle: String, language: String, into page: inout HTMLBuffer) {
+        let text = UIText(language: language)
         page.raw("<!DOCTYPE html>\n<html lang=\"")
         page.text(language)
         page.raw("""
@@ -30,7 +31,7 @@ enum PageLayout {
         <link rel="stylesheet" href="assets/style.css">
         </head>
         <body>
-        <a class="skip-link" href="#content">跳到正文</a>
+        <a class="skip-link" href="#content">\(text.skipToContent)</a>
         <header class="site-header">
         <div class="site-header-inner">
         <a class="site-title" href="index.html">
@@ -39,11 +40,12 @@ enum PageLayout {
         page.raw("""
         </a>
         <div class="search" id="search" role="search" hidden>
-        <input type="search" id="search-input" placeholder="搜索笔记" aria-label="搜索笔记（正文、代码和输出）" autocomplete="off"\
+        <input type="search" id="search-input" placeholder="\(text.searchPlaceholder)" \
+        aria-label="\(text.searchLabel)" autocomplete="off"\
          spellcheck="false" aria-controls="search-results">
         <div class="search-results" id="search-results" hidden></div>
         </div>
-        <button type="button" class="theme-toggle" id="theme-toggle" hidden>主题：跟随系统</button>
+        <button type="button" class="theme-toggle" id="theme-toggle" hidden>\(text.themeSystem)</button>
         </div>
         </header>
 
@@ -51,9 +53,9 @@ enum PageLayout {
     }
 
     /// Appends the footer and the scripts, and ends the document.
-    static func close(into page: inout HTMLBuffer) {
+    static func close(text: UIText, into page: inout HTMLBuffer) {
         page.raw("""
-        <footer class="site-footer"><p>由 litbook 生成。</p></footer>
+        <footer class="site-footer"><p>\(text.generatedBy)</p></footer>
         <script src="assets/search.js"></script>
         <script src="assets/figures.js" defer></script>
         </body>

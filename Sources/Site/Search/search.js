@@ -6,9 +6,16 @@
   var results = document.getElementById("search-results");
   if (!box || !input || !results) { return; }
   box.hidden = false;
+  // The page's own words follow its language, as the pages do: Chinese for zh, English otherwise.
+  var chinese = /^zh(-|$)/i.test(document.documentElement.lang || "");
+  var words = chinese
+    ? { placeholder: "搜索笔记（按 / 键）", failed: "搜索索引没有加载成功。", code: "代码", output: "输出",
+        none: function (q) { return "没有找到“" + q + "”。"; }, results: "搜索结果" }
+    : { placeholder: "Search (press /)", failed: "The search index did not load.", code: "code", output: "output",
+        none: function (q) { return "Nothing found for “" + q + "”."; }, results: "Search results" };
   // The "/" shortcut means something only where there is a keyboard.
   if (window.matchMedia && window.matchMedia("(hover: hover) and (pointer: fine)").matches) {
-    input.placeholder = "搜索笔记（按 / 键）";
+    input.placeholder = words.placeholder;
   }
 
   var entries = null;
@@ -39,7 +46,7 @@
     };
     script.onerror = function () {
       state = "failed";
-      showMessage("搜索索引没有加载成功。");
+      showMessage(words.failed);
     };
     document.head.appendChild(script);
   }
@@ -56,7 +63,8 @@
       });
       (note.c || []).forEach(function (c) {
         add({ page: note.p, anchor: c[0], title: note.t, heading: c[1], titleKey: titleKey, headingKey: "", cell: true,
-          parts: [{ kind: "代码", text: c[2], key: c[2].toLowerCase() }, { kind: "输出", text: c[3], key: c[3].toLowerCase() }] });
+          parts: [{ kind: words.code, text: c[2], key: c[2].toLowerCase() },
+            { kind: words.output, text: c[3], key: c[3].toLowerCase() }] });
       });
     });
     return out;
@@ -198,11 +206,11 @@
     shownQuery = query;
     if (terms.length === 0) { clear(); hide(); return []; }
     var hits = search(query);
-    if (hits.length === 0) { showMessage("没有找到“" + query.trim() + "”。"); return hits; }
+    if (hits.length === 0) { showMessage(words.none(query.trim())); return hits; }
     clear();
     var list = document.createElement("ol");
     list.setAttribute("role", "listbox");
-    list.setAttribute("aria-label", "搜索结果");
+    list.setAttribute("aria-label", words.results);
     hits.forEach(function (hit, n) {
       var entry = hit.entry;
       var item = document.createElement("li");
