@@ -16,32 +16,34 @@ public enum XMLText {
 
     private static func escape(_ text: String, inAttribute: Bool) -> String {
         // Most text (numbers, labels) needs nothing: give it back as it is.
-        if !text.unicodeScalars.contains(where: { needsEscape($0, inAttribute: inAttribute) }) { return text }
+        if !text.unicodeScalars.contains(where: { replacement(for: $0, inAttribute: inAttribute) != nil }) {
+            return text
+        }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\r": out += "&#13;"
-            case "\n" where inAttribute: out += "&#10;"
-            case "\t" where inAttribute: out += "&#9;"
-            default: out.unicodeScalars.append(ControlCharacters.replacement(for: scalar) ?? scalar)
+            if let replaced = replacement(for: scalar, inAttribute: inAttribute) {
+                out += replaced
+            } else {
+                out.unicodeScalars.append(scalar)
             }
         }
         return out
     }
 
-    /// Whether `scalar` is written differently from itself (see `escape`).
+    /// What `scalar` is written as, or nil when it is written as it is.
     @inline(__always)
-    private static func needsEscape(_ scalar: Unicode.Scalar, inAttribute: Bool) -> Bool {
+    private static func replacement(for scalar: Unicode.Scalar, inAttribute: Bool) -> String? {
         switch scalar {
-        case "&", "<", ">", "\"", "'", "\r": return true
-        case "\n", "\t": return inAttribute
-        default: return ControlCharacters.replacement(for: scalar) != nil
+        case "&": return "&amp;"
+        case "<": return "&lt;"
+        case ">": return "&gt;"
+        case "\"": return "&quot;"
+        case "'": return "&#39;"
+        case "\r": return "&#13;"
+        case "\n" where inAttribute: return "&#10;"
+        case "\t" where inAttribute: return "&#9;"
+        default: return ControlCharacters.replacement(for: scalar).map { String($0) }
         }
     }
 

@@ -9,9 +9,7 @@ enum VisibleLabel {
 
     /// `label` with control characters written as escapes and nothing cut.
     static func spelledOut(_ label: String) -> String {
-        if !label.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) }) {
-            return label
-        }
+        if !label.unicodeScalars.contains(where: isControl) { return label }
         var out = ""
         for scalar in label.unicodeScalars {
             switch scalar {
@@ -19,7 +17,7 @@ enum VisibleLabel {
             case "\t": out += "\\t"
             case "\r": out += "\\r"
             default:
-                if scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value) {
+                if isControl(scalar) {
                     out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
                 } else {
                     out.unicodeScalars.append(scalar)
@@ -27,5 +25,10 @@ enum VisibleLabel {
             }
         }
         return out
+    }
+
+    /// A C0 or C1 control character, or DEL: what `spelledOut` writes as an escape.
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value)
     }
 }

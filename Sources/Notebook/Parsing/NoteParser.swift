@@ -18,8 +18,7 @@ public enum NoteParser {
         let note = Note(
             path: path, text: text, frontMatter: frontMatter.frontMatter, blocks: blocks, cells: collector.cells,
             links: prose.links)
-        let problems = (frontMatter.problems + prose.problems + collector.problems)
-            .sorted { ($0.line, $0.column ?? 0) < ($1.line, $1.column ?? 0) }
+        let problems = (frontMatter.problems + prose.problems + collector.problems).sortedByPlace()
         return (note, problems)
     }
 

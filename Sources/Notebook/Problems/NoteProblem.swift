@@ -52,4 +52,11 @@ public struct NoteProblem: Error, Hashable, Sendable, CustomStringConvertible {
 extension Array where Element == NoteProblem {
     /// Whether any of these problems is an error (warnings alone do not fail a note).
     public var containsError: Bool { contains { $0.severity == .error } }
+
+    /// These problems in the order of their places (line, then column), problems at the same place
+    /// in the order given.
+    public func sortedByPlace() -> [NoteProblem] {
+        enumerated().sorted { ($0.element.line, $0.element.column ?? 0, $0.offset)
+            < ($1.element.line, $1.element.column ?? 0, $1.offset) }.map(\.element)
+    }
 }

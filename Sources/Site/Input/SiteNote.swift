@@ -46,10 +46,7 @@ extension SiteNote {
     public static func pairing(_ notes: [Note], runs: [NoteRun], problems: [NoteProblem]) -> [SiteNote] {
         let runsByPath = Dictionary(runs.map { ($0.notePath, $0) }, uniquingKeysWith: { first, _ in first })
         // In the order of their places, whichever check found them (reading the note, or the whole book's links).
-        let problemsByPath = Dictionary(grouping: problems, by: \.path).mapValues { found in
-            found.enumerated().sorted { ($0.element.line, $0.element.column ?? 0, $0.offset)
-                < ($1.element.line, $1.element.column ?? 0, $1.offset) }.map(\.element)
-        }
+        let problemsByPath = Dictionary(grouping: problems, by: \.path).mapValues { $0.sortedByPlace() }
         return notes.map { note in
             SiteNote(
                 note: note, run: runsByPath[note.path],

@@ -14,6 +14,13 @@ struct MatrixOperand {
     func element(_ row: Int, _ column: Int) -> Float {
         base[row * rowStride + column * columnStride]
     }
+
+    /// The same matrix from (`row`, `column`) on: a panel or a block of it.
+    @inline(__always)
+    func from(row: Int, column: Int) -> MatrixOperand {
+        MatrixOperand(base: base + row * rowStride + column * columnStride, rowStride: rowStride,
+                      columnStride: columnStride)
+    }
 }
 
 // MARK: - Blocking constants
@@ -82,15 +89,20 @@ func gemm(
     // One packed-A area per thread slot (see `gemmPanels`), taken with B's in one go.
     let slots = parallel ? EngineThreads.count : 1
     let sizeA = gemmMC * min(k, gemmKC)
-    // Packed B starts on a 64-byte line (16 floats of slack): a 16-float strip row is then one
-    // cache line, and the AVX-512 tiles' loads never straddle two.
+    // Packed B starts on a 64-byte line (see `onCacheLine`).
     ScratchPool.withBuffer(count: sizeB + slots * sizeA + 16) { buffer in
-        let packedB = buffer + (16 - Int(bitPattern: buffer) / MemoryLayout<Float>.stride % 16) % 16
+        let packedB = onCacheLine(buffer)
         gemmPanels(
             m: m, n: n, k: k, a: a, b: b, c: c, ldc: ldc, accumulate: accumulate,
             parallel: parallel, kernels: kernels, packedB: packedB, packedA: packedB + sizeB, sizeA: sizeA,
             finish: finish)
     }
+}
+
+/// The first float of `buffer` on a 64-byte line, given 16 floats of slack: a 16-float strip row
+/// of packed B is then one cache line, and the AVX-512 tiles' loads never straddle two.
+private func onCacheLine(_ buffer: UnsafeMutablePointer<Float>) -> UnsafeMutablePointer<Float> {
+    buffer + (16 - Int(bitPattern: buffer) / MemoryLayout<Float>.stride % 16) % 16
 }
 
 // MARK: - Column chunks
@@ -123,11 +135,11 @@ private func gemmColumnChunks(
 ) {
     let depth = min(k, gemmKC)
     let sizeB = split.width * depth, sizeA = gemmMC * depth
-    // Each slot's area starts on a 64-byte line (see `gemm`).
+    // Each slot's area starts on a 64-byte line (see `onCacheLine`).
     let slotSize = (sizeB + sizeA + 15) / 16 * 16
     let slots = min(EngineThreads.count, split.count)
     ScratchPool.withBuffer(count: slots * slotSize + 16) { buffer in
-        let base = buffer + (16 - Int(bitPattern: buffer) / MemoryLayout<Float>.stride % 16) % 16
+        let base = onCacheLine(buffer)
         parallelChunks(split.count, slotted: { chunk, slot in
             let columns = chunk * split.width..<min(n, (chunk + 1) * split.width)
             let packedB = base + slot * slotSize, packedA = packedB + sizeB
@@ -135,14 +147,11 @@ private func gemmColumnChunks(
             var start = 0
             while start < k {
                 let kc = min(gemmKC, k - start)
-                let panelB = MatrixOperand(
-                    base: b.base + start * b.rowStride + columns.lowerBound * b.columnStride, rowStride: b.rowStride,
-                    columnStride: b.columnStride)
+                let panelB = b.from(row: start, column: columns.lowerBound)
                 packRowsOfB(
                     panelB, depths: 0..<kc, strips: strips, n: columns.count, kc: kc, into: packedB,
                     as: SIMD16<Float>.self)
-                let panelA = MatrixOperand(
-                    base: a.base + start * a.columnStride, rowStride: a.rowStride, columnStride: a.columnStride)
+                let panelA = a.from(row: 0, column: start)
                 let addOnto = accumulate || start > 0, lastPanel = start + kc == k
                 var row = 0
                 while row < m {
@@ -239,13 +248,11 @@ private func gemmPanels(
     var depth = 0
     while depth < k {
         let kc = min(gemmKC, k - depth)
-        let panelB = MatrixOperand(
-            base: b.base + depth * b.rowStride, rowStride: b.rowStride, columnStride: b.columnStride)
+        let panelB = b.from(row: depth, column: 0)
         if !readsBInPlace {
             packPanelOfB(panelB, strips: strips, width: stripWidth, n: n, kc: kc, into: packedB, threads: useThreads)
         }
-        let panelA = MatrixOperand(
-            base: a.base + depth * a.columnStride, rowStride: a.rowStride, columnStride: a.columnStride)
+        let panelA = a.from(row: 0, column: depth)
         let addOnto = accumulate || depth > 0
         let lastPanel = depth + kc == k
         let computeBlock: (Int, Int) -> Void = { chunk, slot in
